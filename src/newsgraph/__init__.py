@@ -1,0 +1,3 @@
+"""newsgraph: news coverage from many outlets → a source-attributed knowledge base."""
+
+__version__ = "0.1.0"

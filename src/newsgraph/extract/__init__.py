@@ -1,0 +1,29 @@
+"""Extract: Article + spaCy Doc → mentions, entities, quotes, citations, events, flags.
+
+Extractors are pure functions of one article; they never touch the store.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from newsgraph.extract.checks import check_article
+from newsgraph.extract.citations import find_citations
+from newsgraph.extract.entities import find_entities
+from newsgraph.extract.events import find_events
+from newsgraph.extract.quotes import find_quotes
+from newsgraph.records import Article, ArticleAnalysis
+
+
+def extract(article: Article, doc: Doc) -> ArticleAnalysis:
+    """Run every extractor over one annotated article."""
+    mentions, entities = find_entities(article, doc)
+    return ArticleAnalysis(
+        article=article,
+        mentions=mentions,
+        entities=entities,
+        quotes=find_quotes(article, doc, mentions, entities),
+        citations=find_citations(article, doc, mentions),
+        events=find_events(article, doc, mentions),
+        flags=check_article(article, mentions, entities),
+    )

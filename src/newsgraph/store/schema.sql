@@ -1,0 +1,150 @@
+-- newsgraph store schema: one schema for SQLite and PostgreSQL (portable SQL only).
+-- Every record that comes from text carries its evidence span: start/end are
+-- character offsets into articles.text, and evidence holds the sentence itself.
+
+CREATE TABLE IF NOT EXISTS articles (
+    id TEXT PRIMARY KEY,              -- hash of the normalised content (and URL, if any)
+    origin TEXT NOT NULL,             -- input path or URL
+    outlet TEXT,
+    url TEXT,
+    title TEXT,
+    lead TEXT,
+    published TEXT,                   -- ISO 8601, only as precise as the source
+    published_precision TEXT,         -- minute | day | month | year
+    authors TEXT NOT NULL DEFAULT '[]',   -- JSON list
+    body TEXT NOT NULL DEFAULT '',    -- paragraphs joined by a blank line
+    captions TEXT NOT NULL DEFAULT '[]',  -- JSON list
+    section TEXT,
+    language TEXT,
+    text TEXT NOT NULL DEFAULT '',    -- title, lead, body: what every span points into
+    removed TEXT NOT NULL DEFAULT '[]',   -- JSON list of boilerplate lines dropped
+    metadata TEXT NOT NULL DEFAULT '{}',  -- JSON: whatever the container gave
+    story TEXT,
+    duplicate_of TEXT,                -- near-duplicate (syndicated copy) of this article
+    ingested_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS articles_story ON articles(story);
+CREATE INDEX IF NOT EXISTS articles_outlet ON articles(outlet);
+CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
+
+CREATE TABLE IF NOT EXISTS entities (
+    id TEXT PRIMARY KEY,              -- type:normalised canonical name
+    name TEXT NOT NULL,
+    type TEXT NOT NULL,
+    kb_id TEXT
+);
+CREATE INDEX IF NOT EXISTS entities_name ON entities(name);
+
+CREATE TABLE IF NOT EXISTS entity_aliases (
+    entity TEXT NOT NULL REFERENCES entities(id),
+    alias TEXT NOT NULL,
+    PRIMARY KEY (entity, alias)
+);
+
+CREATE TABLE IF NOT EXISTS mentions (
+    id INTEGER PRIMARY KEY,
+    article TEXT NOT NULL REFERENCES articles(id),
+    entity TEXT REFERENCES entities(id),
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    type TEXT NOT NULL,
+    kind TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article);
+CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity);
+
+CREATE TABLE IF NOT EXISTS roles (
+    id INTEGER PRIMARY KEY,
+    article TEXT NOT NULL REFERENCES articles(id),
+    entity TEXT NOT NULL REFERENCES entities(id),
+    role TEXT NOT NULL,
+    surface TEXT,
+    pattern TEXT,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    evidence TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS roles_entity ON roles(entity);
+
+CREATE TABLE IF NOT EXISTS quotes (
+    id TEXT PRIMARY KEY,
+    article TEXT NOT NULL REFERENCES articles(id),
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    kind TEXT NOT NULL,               -- direct | indirect | mixed
+    cue TEXT,
+    speaker TEXT,                     -- as written
+    speaker_start INTEGER,
+    speaker_end INTEGER,
+    speaker_entity TEXT,              -- canonical name
+    confidence REAL NOT NULL,
+    evidence TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS quotes_article ON quotes(article);
+CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker_entity);
+
+CREATE TABLE IF NOT EXISTS citations (
+    id TEXT PRIMARY KEY,
+    article TEXT NOT NULL REFERENCES articles(id),
+    cited TEXT NOT NULL,
+    kind TEXT NOT NULL,               -- outlet | person | document | organisation
+    relation TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    evidence TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS citations_article ON citations(article);
+
+CREATE TABLE IF NOT EXISTS events (
+    id TEXT PRIMARY KEY,
+    article TEXT NOT NULL REFERENCES articles(id),
+    actor TEXT,
+    cameo TEXT NOT NULL,
+    action TEXT NOT NULL,
+    target TEXT,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    evidence TEXT NOT NULL,
+    date TEXT,
+    modality TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS events_article ON events(article);
+
+CREATE TABLE IF NOT EXISTS flags (
+    id TEXT PRIMARY KEY,
+    article TEXT NOT NULL REFERENCES articles(id),
+    kind TEXT NOT NULL,
+    mention TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    explanation TEXT NOT NULL,
+    evidence TEXT NOT NULL,
+    confidence REAL NOT NULL
+);
+CREATE INDEX IF NOT EXISTS flags_article ON flags(article);
+
+CREATE TABLE IF NOT EXISTS stories (
+    id TEXT PRIMARY KEY,
+    title TEXT,
+    first_published TEXT,
+    last_published TEXT,
+    size INTEGER NOT NULL DEFAULT 0,
+    key_entities TEXT NOT NULL DEFAULT '[]',  -- JSON list
+    updated_at TEXT NOT NULL
+);
+
+-- Internal state of incremental corpus steps (e.g. the story index), as opaque blobs.
+CREATE TABLE IF NOT EXISTS corpus_state (
+    name TEXT PRIMARY KEY,
+    value BLOB NOT NULL,
+    updated_at TEXT NOT NULL
+);
+
+-- One row per input that could not be read or processed, so a run can be audited.
+CREATE TABLE IF NOT EXISTS failures (
+    origin TEXT PRIMARY KEY,
+    reason TEXT NOT NULL,
+    at TEXT NOT NULL
+);
