@@ -1,0 +1,155 @@
+"""Score newsgraph's article structure against the article-extraction benchmark.
+
+Usage:
+    .venv/bin/python benchmarks/score_extraction.py /work/shared/eval/article-extraction \
+        [--seeds /work/shared/seeds] [--only text|html] [--worst 5]
+
+The eval folder holds ``text/ID.txt`` (pages rendered to plain text, boilerplate and
+all), ``html/ID.html.gz`` and ``ground-truth.json`` ({ID: {"articleBody": ...}}).
+The metric is the benchmark's own (scrapinghub/article-extraction-benchmark,
+evaluate.py): ``\\w+`` tokens, 4-token shingles as a multiset, per-page tp/fp/fn
+normalised to sum 1, precision and recall averaged over pages, F1 of those means.
+
+The plain-text run builds the corpus boilerplate evidence from the text folder in a
+first pass, as the pipeline does over its inputs; it never looks at the gold bodies.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import statistics
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+from newsgraph.records import RawDocument
+from newsgraph.structure import structure_article
+from newsgraph.structure.boilerplate import build_boilerplate
+
+TOKEN = re.compile(r"\w+", re.UNICODE)
+
+
+def shingles(text: str, n: int = 4) -> Counter:
+    tokens = TOKEN.findall(text or "")
+    grams = [tuple(tokens[i:i + n]) for i in range(max(1, len(tokens) - n + 1))]
+    return Counter(g for g in grams if g)
+
+
+def shingle_match(true: str, pred: str) -> tuple[float, float, float]:
+    """tp, fp, fn over shingles, normalised to sum 1 so long pages weigh no more."""
+    t, p = shingles(true), shingles(pred)
+    tp = fp = fn = 0.0
+    for key in set(t) | set(p):
+        tp += min(t[key], p[key])
+        fp += max(0, p[key] - t[key])
+        fn += max(0, t[key] - p[key])
+    s = tp + fp + fn
+    return (tp / s, fp / s, fn / s) if s else (tp, fp, fn)
+
+
+def precision(tp: float, fp: float, fn: float) -> float:
+    if fp == fn == 0:
+        return 1.0
+    return 0.0 if tp == fp == 0 else tp / (tp + fp)
+
+
+def recall(tp: float, fp: float, fn: float) -> float:
+    if fp == fn == 0:
+        return 1.0
+    return 0.0 if tp == fn == 0 else tp / (tp + fn)
+
+
+def summarise(scores: list[tuple[float, float, float]]) -> dict[str, float]:
+    p = statistics.mean(precision(*s) for s in scores if s[0] + s[1] > 0)
+    r = statistics.mean(recall(*s) for s in scores if s[0] + s[2] > 0)
+    return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0}
+
+
+def load_folder(folder: Path, kind: str) -> dict[str, str]:
+    if kind == "text":
+        return {p.name[:-4]: p.read_text(encoding="utf-8") for p in sorted((folder / "text").glob("*.txt"))}
+    return {p.name[:-8]: gzip.decompress(p.read_bytes()).decode("utf-8", errors="replace")
+            for p in sorted((folder / "html").glob("*.html.gz"))}
+
+
+def score_folder(folder: Path, kind: str, worst: int) -> None:
+    gold = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
+    pages = load_folder(folder, kind)
+    media_type = "text/plain" if kind == "text" else "text/html"
+    boilerplate = build_boilerplate(pages.values()) if kind == "text" else None
+    scores, elapsed, per_page = [], 0.0, []
+    for key, text in pages.items():
+        raw = RawDocument(id=key, origin=key, text=text, media_type=media_type)
+        start = time.perf_counter()
+        article = structure_article(raw, boilerplate=boilerplate)
+        elapsed += time.perf_counter() - start
+        s = shingle_match(gold[key]["articleBody"], article.body)
+        scores.append(s)
+        per_page.append((2 * precision(*s) * recall(*s) / max(1e-9, precision(*s) + recall(*s)), key, s))
+    m = summarise(scores)
+    print(f"{kind:<5} pages={len(scores)}  precision={m['precision']:.3f}  recall={m['recall']:.3f}  "
+          f"F1={m['f1']:.3f}  ({1000 * elapsed / len(scores):.1f} ms/article)")
+    for f1, key, s in sorted(per_page)[:worst]:
+        print(f"    worst: {key[:16]}  F1={f1:.3f}  P={precision(*s):.3f}  R={recall(*s):.3f}")
+
+
+def norm(text: str | None) -> str:
+    """Lenient comparison, as gold.json asks: case, quotes, whitespace, edge punctuation."""
+    text = (text or "").replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
+    return " ".join(text.split()).strip(" .,;:").casefold()
+
+
+def score_seeds(seeds: Path) -> None:
+    gold = json.loads((seeds / "gold.json").read_text(encoding="utf-8"))["documents"]
+    ok_total = checks_total = 0
+    for name, want in gold.items():
+        text = (seeds / name).read_text(encoding="utf-8")
+        article = structure_article(RawDocument(id=name, origin=name, text=text, media_type="text/plain"))
+        body = article.body
+        lead = article.lead or (article.paragraphs[0] if article.paragraphs else None)
+        full_body = "\n\n".join(p for p in (article.lead, *article.paragraphs) if p)
+        checks = {
+            "title": norm(article.title) == norm(want["title"]),
+            "published": article.published == want["published"],
+            "authors": [norm(a) for a in article.authors] == [norm(a) for a in want["authors"]],
+            "outlet": article.outlet == want["outlet"],
+            "captions": [norm(c) for c in article.captions] == [norm(c) for c in want["captions"]],
+            "body_starts_with": norm(body).startswith(norm(want["body_starts_with"])),
+            "body_ends_with": norm(body).endswith(norm(want["body_ends_with"])),
+        }
+        if "lead" in want:
+            checks["lead"] = norm(lead) == norm(want["lead"])
+        for bad in want.get("body_must_not_contain", []):
+            checks[f"not {bad!r}"] = norm(bad) not in norm(full_body)
+        print(f"seed {name}")
+        for field, ok in checks.items():
+            got = {"title": article.title, "published": article.published, "authors": article.authors,
+                   "outlet": article.outlet, "captions": article.captions, "lead": lead}.get(field, "")
+            print(f"    {'ok ' if ok else 'BAD'} {field}" + ("" if ok else f"  got {got!r}"))
+        ok_total += sum(checks.values())
+        checks_total += len(checks)
+    print(f"seeds: {ok_total}/{checks_total} checks pass")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folder", type=Path, help="eval folder with text/, html/ and ground-truth.json")
+    parser.add_argument("--seeds", type=Path, default=Path("/work/shared/seeds"),
+                        help="folder with the seed texts and gold.json (skipped if missing)")
+    parser.add_argument("--only", choices=("text", "html"), help="score one folder only")
+    parser.add_argument("--worst", type=int, default=0, help="list the N worst pages")
+    args = parser.parse_args(argv)
+    for kind in ("text", "html"):
+        if args.only in (None, kind):
+            score_folder(args.folder, kind, args.worst)
+    if (args.seeds / "gold.json").exists():
+        score_seeds(args.seeds)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

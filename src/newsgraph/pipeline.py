@@ -1,0 +1,120 @@
+"""Per-article work — structure → annotate → extract — in parallel worker processes.
+
+``analyse_batch`` is a pure function of its documents: the same code runs in-process,
+in a local process pool, or on Dask workers. It never raises for one bad document; it
+returns a ``Failure`` in that document's place.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from itertools import islice
+from typing import Any, Iterable, Iterator
+
+from newsgraph.annotate.nlp import annotate, load_pipeline
+from newsgraph.extract import extract
+from newsgraph.ingest import Failure
+from newsgraph.records import Article, ArticleAnalysis, RawDocument
+from newsgraph.structure import structure_article
+
+BATCH_SIZE = 16
+Result = ArticleAnalysis | Failure
+
+
+def _reason(stage: str, exc: BaseException) -> str:
+    return f"{stage} failed: {type(exc).__name__}: {exc}"
+
+
+def structure_one(raw: RawDocument, boilerplate: Any = None) -> Article | Failure:
+    try:
+        article = structure_article(raw, boilerplate)
+    except Exception as exc:  # one bad document must not stop the run
+        return Failure(raw.origin, _reason("structure", exc))
+    if not article.text.strip():
+        return Failure(raw.origin, "no article text found (everything looked like boilerplate)")
+    return article
+
+
+def analyse_batch(raws: list[RawDocument], boilerplate: Any = None) -> list[Result]:
+    """Structure, parse (one ``nlp.pipe`` call) and extract a batch of documents."""
+    results: list[Result | None] = [None] * len(raws)
+    articles: list[tuple[int, Article]] = []
+    for i, raw in enumerate(raws):
+        structured = structure_one(raw, boilerplate)
+        if isinstance(structured, Failure):
+            results[i] = structured
+        else:
+            articles.append((i, structured))
+    try:
+        docs = list(annotate([a.text for _, a in articles]))
+    except Exception:
+        docs = []  # fall back to one document at a time to find the one that breaks
+    for n, (i, article) in enumerate(articles):
+        try:
+            doc = docs[n] if docs else next(annotate([article.text]))
+            results[i] = extract(article, doc)
+        except Exception as exc:
+            results[i] = Failure(article.origin, _reason("analysis", exc))
+    return [r for r in results if r is not None]
+
+
+def analyse(raw: RawDocument, boilerplate: Any = None) -> Result:
+    """One document through every per-article stage."""
+    return analyse_batch([raw], boilerplate)[0]
+
+
+_worker_boilerplate: Any = None
+
+
+def _init_worker(boilerplate: Any) -> None:
+    global _worker_boilerplate
+    _worker_boilerplate = boilerplate
+    load_pipeline()  # pay the model load once per worker, not per batch
+
+
+def _worker_batch(raws: list[RawDocument]) -> list[Result]:
+    return analyse_batch(raws, _worker_boilerplate)
+
+
+def batched(items: Iterable[RawDocument], size: int) -> Iterator[list[RawDocument]]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def default_workers() -> int:
+    return max(1, min(4, (os.cpu_count() or 1)))
+
+
+def analyse_stream(raws: Iterable[RawDocument], workers: int = 1, batch_size: int = BATCH_SIZE,
+                   boilerplate: Any = None) -> Iterator[Result]:
+    """Analyse documents in input order, with at most ``2 * workers`` batches in flight.
+
+    Bounded in-flight work keeps memory flat however large the input stream is.
+    """
+    if workers <= 1:
+        for batch in batched(raws, batch_size):
+            yield from analyse_batch(batch, boilerplate)
+        return
+    pending: deque[tuple[list[RawDocument], Future]] = deque()
+    batches = batched(raws, batch_size)
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(boilerplate,))
+    try:
+        for batch in batches:
+            pending.append((batch, pool.submit(_worker_batch, batch)))
+            while len(pending) >= 2 * workers:
+                yield from _collect(*pending.popleft())
+        while pending:
+            yield from _collect(*pending.popleft())
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _collect(batch: list[RawDocument], future: Future) -> list[Result]:
+    try:
+        return future.result()
+    except BrokenProcessPool as exc:  # a worker died (out of memory, crash in native code)
+        return [Failure(raw.origin, _reason("worker", exc)) for raw in batch]

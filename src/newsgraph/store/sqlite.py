@@ -1,0 +1,215 @@
+"""The SQLite store: one file that opens in Datasette and sqlite3 as it is.
+
+Writes happen here and nowhere else. Each article and all its records are written in
+one transaction, so a failure leaves nothing partial; an article already stored (same
+content hash) is skipped, so ingesting the same input twice adds nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from datetime import datetime, timezone
+from importlib import resources
+from pathlib import Path
+from typing import Iterable
+
+from newsgraph.extract.names import entity_id
+from newsgraph.records import ArticleAnalysis, Entity, Mention
+from newsgraph.spans import evidence_sentence
+
+DEFAULT_DB = "newsgraph.db"
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def record_id(*parts: object) -> str:
+    """A stable id for a record, from what identifies it (article, span, kind...)."""
+    return hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:16]
+
+
+def schema_sql() -> str:
+    return resources.files("newsgraph.store").joinpath("schema.sql").read_text(encoding="utf-8")
+
+
+def connect(path: str | Path) -> sqlite3.Connection:
+    """Open (and create if needed) a newsgraph database."""
+    conn = sqlite3.connect(str(path), isolation_level=None, timeout=30)
+    conn.row_factory = sqlite3.Row
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA synchronous = NORMAL")
+    conn.executescript(schema_sql())
+    return conn
+
+
+class Store:
+    """Read and write newsgraph records in one SQLite file."""
+
+    def __init__(self, path: str | Path = DEFAULT_DB):
+        self.path = Path(path)
+        self.conn = connect(self.path)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- reads the pipeline needs ---------------------------------------------------
+
+    def has_article(self, article_id: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
+
+    def known_ids(self, ids: Iterable[str]) -> set[str]:
+        ids = list(ids)
+        found: set[str] = set()
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            found.update(r[0] for r in self.conn.execute(f"SELECT id FROM articles WHERE id IN ({marks})", chunk))
+        return found
+
+    # -- writes ---------------------------------------------------------------------
+
+    def save(self, analysis: ArticleAnalysis, replace: bool = False) -> bool:
+        """Store one article and its records atomically. False if it was already stored."""
+        article_id = analysis.article.id
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            if self.has_article(article_id):
+                if not replace:
+                    self.conn.execute("ROLLBACK")
+                    return False
+                self._delete_article(article_id)
+            self._write(analysis)
+            self.conn.execute("DELETE FROM failures WHERE origin = ?", (analysis.article.origin,))
+            self.conn.execute("COMMIT")
+            return True
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+
+    def record_failure(self, origin: str, reason: str) -> None:
+        self.conn.execute(
+            "INSERT INTO failures (origin, reason, at) VALUES (?, ?, ?) "
+            "ON CONFLICT (origin) DO UPDATE SET reason = excluded.reason, at = excluded.at",
+            (origin, reason, now()),
+        )
+
+    def _delete_article(self, article_id: str) -> None:
+        for table in ("mentions", "roles", "quotes", "citations", "events", "flags"):
+            self.conn.execute(f"DELETE FROM {table} WHERE article = ?", (article_id,))
+        self.conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+
+    def _write(self, analysis: ArticleAnalysis) -> None:
+        a = analysis.article
+        text = a.text
+        self.conn.execute(
+            "INSERT INTO articles (id, origin, outlet, url, title, lead, published, published_precision, "
+            "authors, body, captions, section, language, text, removed, metadata, ingested_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (a.id, a.origin, a.outlet, a.url, a.title, a.lead, a.published, a.published_precision,
+             json.dumps(a.authors, ensure_ascii=False), a.body, json.dumps(a.captions, ensure_ascii=False),
+             a.section, a.language, text, json.dumps(a.removed, ensure_ascii=False),
+             json.dumps(a.metadata, ensure_ascii=False, default=str), now()),
+        )
+        types = self._write_entities(analysis.entities)
+        self.conn.executemany(
+            'INSERT INTO mentions (article, entity, start, "end", text, type, kind) VALUES (?, ?, ?, ?, ?, ?, ?)',
+            [(a.id, self._mention_entity(m, types), m.start, m.end, m.text, m.type, m.kind)
+             for m in analysis.mentions],
+        )
+        self.conn.executemany(
+            'INSERT INTO roles (article, entity, role, surface, pattern, start, "end", evidence) '
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(a.id, entity_id(e.name, e.type), r.role, r.surface, r.pattern, r.start, r.end,
+              r.evidence or evidence_sentence(text, r.start, r.end))
+             for e in analysis.entities for r in e.roles],
+        )
+        self.conn.executemany(
+            'INSERT OR REPLACE INTO quotes (id, article, start, "end", text, kind, cue, speaker, speaker_start, '
+            "speaker_end, speaker_entity, confidence, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(q.id or record_id(a.id, "quote", q.start, q.end), a.id, q.start, q.end, q.text, q.kind, q.cue,
+              q.speaker, q.speaker_start, q.speaker_end, q.speaker_entity, q.confidence,
+              evidence_sentence(text, min(q.start, q.speaker_start if q.speaker_start is not None else q.start),
+                                max(q.end, q.speaker_end or q.end)))
+             for q in analysis.quotes],
+        )
+        self.conn.executemany(
+            'INSERT OR REPLACE INTO citations (id, article, cited, kind, relation, start, "end", evidence) '
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(c.id or record_id(a.id, "citation", c.cited, c.start, c.end), a.id, c.cited, c.kind, c.relation,
+              c.start, c.end, c.evidence or evidence_sentence(text, c.start, c.end))
+             for c in analysis.citations],
+        )
+        self.conn.executemany(
+            'INSERT OR REPLACE INTO events (id, article, actor, cameo, action, target, start, "end", evidence, '
+            "date, modality) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(e.id or record_id(a.id, "event", e.cameo, e.start, e.end), a.id, e.actor, e.cameo, e.action,
+              e.target, e.start, e.end, e.evidence or evidence_sentence(text, e.start, e.end), e.date, e.modality)
+             for e in analysis.events],
+        )
+        self.save_flags(analysis.flags, text)
+
+    def save_flags(self, flags: list, text: str | None = None) -> None:
+        """Store flags (per-article or from corpus checks); the same flag twice is one row."""
+        rows = []
+        for f in flags:
+            evidence = f.evidence
+            if not evidence:
+                if text is None:
+                    row = self.conn.execute("SELECT text FROM articles WHERE id = ?", (f.article,)).fetchone()
+                    text = row[0] if row else ""
+                evidence = evidence_sentence(text, f.start, f.end)
+            rows.append((f.id or record_id(f.article, "flag", f.kind, f.start, f.end), f.article, f.kind,
+                         f.mention, f.start, f.end, f.explanation, evidence, f.confidence))
+        self.conn.executemany(
+            'INSERT OR REPLACE INTO flags (id, article, kind, mention, start, "end", explanation, evidence, '
+            "confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+
+    def _write_entities(self, entities: list[Entity]) -> dict[str, str]:
+        """Upsert entities and aliases; return canonical name -> type for mentions."""
+        types: dict[str, str] = {}
+        for e in entities:
+            eid = entity_id(e.name, e.type)
+            types.setdefault(e.name, e.type)
+            self.conn.execute(
+                "INSERT INTO entities (id, name, type, kb_id) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (id) DO UPDATE SET kb_id = COALESCE(entities.kb_id, excluded.kb_id)",
+                (eid, e.name, e.type, e.kb_id),
+            )
+            self.conn.executemany(
+                "INSERT OR IGNORE INTO entity_aliases (entity, alias) VALUES (?, ?)",
+                [(eid, alias) for alias in {e.name, *e.aliases} if alias],
+            )
+        return types
+
+    def _mention_entity(self, mention: Mention, types: dict[str, str]) -> str | None:
+        if not mention.entity:
+            return None
+        type_ = types.get(mention.entity)
+        if type_ is None:
+            return None  # resolved to something the article's entity list does not hold
+        return entity_id(mention.entity, type_)
+
+    # -- corpus state -----------------------------------------------------------------
+
+    def get_state(self, name: str) -> bytes | None:
+        row = self.conn.execute("SELECT value FROM corpus_state WHERE name = ?", (name,)).fetchone()
+        return row[0] if row else None
+
+    def set_state(self, name: str, value: bytes) -> None:
+        self.conn.execute(
+            "INSERT INTO corpus_state (name, value, updated_at) VALUES (?, ?, ?) "
+            "ON CONFLICT (name) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+            (name, value, now()),
+        )
+
