@@ -46,16 +46,21 @@ def _is_binary(data: bytes) -> bool:
     return control > len(sample) * 0.05
 
 
+def _is_cyrillic(c: str) -> bool:
+    return "\u0400" <= c <= "\u04ff"
+
+
 def _cp1251_plausible(text: str) -> bool:
-    """cp1251 decodes almost anything; accept it only when Cyrillic dominates letters."""
-    letters = [c for c in text if c.isalpha()]
-    if not letters:
+    """cp1251 decodes almost any bytes; accept it only for text that reads as Cyrillic.
+
+    Latin-1 text misread as cp1251 gives Latin words with single Cyrillic letters in
+    them ("Zьrich"); real Cyrillic text has whole Cyrillic words.
+    """
+    words = [w for w in re.findall(r"\w+", text) if any(_is_cyrillic(c) for c in w)]
+    if not words:
         return False
-    non_ascii = [c for c in letters if ord(c) > 127]
-    if not non_ascii:
-        return True
-    cyrillic = sum(1 for c in non_ascii if "\u0400" <= c <= "\u04ff")
-    return cyrillic / len(non_ascii) > 0.9
+    mixed = sum(1 for w in words if any("a" <= c.lower() <= "z" for c in w))
+    return mixed / len(words) < 0.2
 
 
 def decode_bytes(data: bytes) -> tuple[str, str]:

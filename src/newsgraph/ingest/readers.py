@@ -79,7 +79,7 @@ def make_document(text: str, origin: str, media_type: str, metadata: dict[str, A
                   encoding: str = "utf-8") -> RawDocument:
     """Build a RawDocument whose id is the hash of its normalised content (and URL, if any)."""
     metadata = metadata or {}
-    identity = text + "\x00" + str(metadata.get("url") or "")
+    identity = text if not metadata.get("url") else f"{text}\x00{metadata['url']}"
     return RawDocument(id=content_id(identity), origin=origin, text=text,
                        media_type=media_type, metadata=metadata, encoding=encoding)
 
@@ -207,7 +207,8 @@ def read_warc(path: Path) -> Iterator[Item]:
                 metadata = {"url": url, "fetched": record.rec_headers.get_header("WARC-Date")}
                 media_type = "text/html" if "html" in content_type else "text/plain"
                 yield make_document(text, record_origin, media_type, metadata, encoding)
-        except (ArchiveLoadFailed, OSError, EOFError, zlib.error, ValueError) as exc:
+        except (ArchiveLoadFailed, OSError, EOFError, zlib.error, ValueError, AttributeError, TypeError) as exc:
+            # warcio raises assorted errors on malformed headers; all mean the same to a user
             yield Failure(origin, f"truncated or malformed WARC after {count} records ({exc})")
 
 

@@ -1,0 +1,226 @@
+"""Readable terminal output (Rich) for the CLI: summaries, tables, one article, one story."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.markup import escape
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from newsgraph.store import queries
+
+
+def _short(value: str | None, width: int = 90) -> str:
+    value = (value or "").replace("\n", " ")
+    return value if len(value) <= width else value[: width - 1] + "…"
+
+
+def print_summary(console: Console, summary: Any, db: Path) -> None:
+    rate = summary.new / summary.seconds if summary.seconds else 0.0
+    line = (f"[bold]{summary.new}[/] new, {summary.unchanged} unchanged, "
+            f"[{'red' if summary.failed else 'green'}]{summary.failed} failed[/] "
+            f"of {summary.read} read in {summary.seconds:.1f}s ({rate:.1f} articles/s); "
+            f"{summary.stories} stories touched → {db}")
+    console.print(line)
+    if summary.failures:
+        console.print("[red]Failures:[/]")
+        for failure in summary.failures[:20]:
+            console.print(f"  {escape(str(failure))}", highlight=False)
+        if len(summary.failures) > 20:
+            console.print(f"  … and {len(summary.failures) - 20} more (table `failures` in the database)")
+
+
+def print_articles(console: Console, rows: list[dict[str, Any]]) -> None:
+    table = Table(title=f"{len(rows)} articles", show_lines=False)
+    for column in ("id", "outlet", "published", "title", "story"):
+        table.add_column(column, overflow="fold")
+    for r in rows:
+        table.add_row(r["id"][:12], r["outlet"] or "", r["published"] or "", _short(r["title"], 70),
+                      (r["story"] or "")[:12])
+    console.print(table)
+
+
+def print_entities(console: Console, rows: list[dict[str, Any]]) -> None:
+    table = Table(title=f"{len(rows)} entities")
+    for column in ("name", "type", "articles", "mentions", "aliases", "roles"):
+        table.add_column(column, overflow="fold")
+    for r in rows:
+        roles = sorted({role["role"] for role in r["roles"]})
+        table.add_row(r["name"], r["type"], str(r["articles"]), str(r["mentions"]), ", ".join(r["aliases"]),
+                      "; ".join(roles))
+    console.print(table)
+
+
+def print_quotes(console: Console, rows: list[dict[str, Any]]) -> None:
+    table = Table(title=f"{len(rows)} quotes", show_lines=True)
+    for column in ("speaker", "kind", "quote", "outlet", "published", "article"):
+        table.add_column(column, overflow="fold")
+    for r in rows:
+        speaker = r["speaker_entity"] or r["speaker"] or "?"
+        if r["speaker"] and r["speaker_entity"] and r["speaker"] != r["speaker_entity"]:
+            speaker += f" (“{r['speaker']}”)"
+        table.add_row(speaker, r["kind"], _short(r["text"], 160), r["outlet"] or "", r["published"] or "",
+                      r["article"][:12])
+    console.print(table)
+
+
+def print_stories(console: Console, rows: list[dict[str, Any]]) -> None:
+    table = Table(title=f"{len(rows)} stories")
+    for column in ("id", "articles", "outlets", "first", "last", "title"):
+        table.add_column(column, overflow="fold")
+    for r in rows:
+        table.add_row(r["id"][:12], str(len(r["articles"])), ", ".join(r["outlets"]), r["first_published"] or "",
+                      r["last_published"] or "", _short(r["title"], 70))
+    console.print(table)
+
+
+def print_flags(console: Console, rows: list[dict[str, Any]]) -> None:
+    if not rows:
+        console.print("No flags.")
+        return
+    for r in rows:
+        console.print(Panel(
+            Text.assemble((f"{r['kind']}", "bold red"), f"  confidence {r['confidence']:.2f}  ",
+                          (f"article {r['article'][:12]} ({r.get('outlet') or 'outlet unknown'})", "dim"),
+                          "\n", (r["mention"], "bold"), "\n", r["explanation"], "\n", ("“" + r["evidence"] + "”", "italic")),
+            expand=True))
+
+
+def _highlight(text: str, start: int, end: int) -> Text:
+    out = Text(text)
+    out.stylize("bold yellow", start, end)
+    return out
+
+
+def print_article(console: Console, article: dict[str, Any], raw: bool = False) -> None:
+    head = Table.grid(padding=(0, 2))
+    head.add_column(style="bold")
+    head.add_column()
+    for label, value in (("id", article["id"]), ("origin", article["origin"]), ("outlet", article["outlet"]),
+                         ("url", article["url"]), ("published", article["published"]),
+                         ("authors", ", ".join(article["authors"])), ("story", article["story"]),
+                         ("duplicate of", article["duplicate_of"])):
+        if value:
+            head.add_row(label, str(value))
+    console.print(Panel(head, title=escape(article["title"] or "(no title)"), title_align="left"))
+    if article.get("lead"):
+        console.print(Text(article["lead"], style="italic"))
+    console.print(article["body"])
+    for caption in article["captions"]:
+        console.print(f"[dim]caption:[/] {escape(caption)}")
+    if raw:
+        removed = article.get("removed") or []
+        console.rule(f"removed as boilerplate ({len(removed)} lines)")
+        for line in removed:
+            console.print(Text("- " + line, style="red"))
+    text = article.get("text", "")
+    if article["entities"]:
+        console.rule("entities")
+        for e in article["entities"]:
+            console.print(f"[bold]{escape(e['name'])}[/] [dim]{e['type']}[/] ×{e['mentions']}: "
+                          f"{escape(e['surfaces'] or '')}")
+    if article["roles"]:
+        console.rule("titles and roles")
+        for r in article["roles"]:
+            console.print(f"[bold]{escape(r['entity'])}[/] — {escape(r['role'])}  [dim]“{escape(r['evidence'])}”[/]")
+    if article["quotes"]:
+        console.rule("quotes")
+        for q in article["quotes"]:
+            speaker = q["speaker_entity"] or q["speaker"] or "?"
+            console.print(Text.assemble((speaker, "bold cyan"), f" [{q['kind']}, {q['cue'] or '-'}, "
+                                        f"{q['confidence']:.2f}]: "))
+            console.print(_in_context(text, q["start"], q["end"], q["evidence"]))
+    if article["citations"]:
+        console.rule("cited sources")
+        for c in article["citations"]:
+            console.print(f"[bold]{escape(c['cited'])}[/] ({c['kind']}, {escape(c['relation'])}): "
+                          f"[dim]“{escape(c['evidence'])}”[/]")
+    if article["events"]:
+        console.rule("events")
+        for e in article["events"]:
+            console.print(f"{escape(e['actor'] or '?')} —[{e['cameo']} {escape(e['action'])}]→ "
+                          f"{escape(e['target'] or '?')}  {e['date'] or ''} [dim]“{escape(e['evidence'])}”[/]")
+    if article["flags"]:
+        console.rule("flags")
+        print_flags(console, article["flags"])
+
+
+def _in_context(text: str, start: int, end: int, evidence: str) -> Text:
+    """The evidence sentence with the quoted span highlighted."""
+    offset = text.find(evidence) if evidence else -1
+    if offset < 0:
+        return Text("  " + text[start:end])
+    out = _highlight(evidence, max(0, start - offset), max(0, end - offset))
+    out.pad_left(2)
+    return out
+
+
+def print_story(console: Console, story: dict[str, Any]) -> None:
+    console.print(Panel(f"{len(story['articles'])} articles from {', '.join(story['outlets']) or 'unknown outlets'}\n"
+                        f"{story['first_published'] or '?'} – {story['last_published'] or '?'}\n"
+                        f"key entities: {', '.join(story['key_entities'])}",
+                        title=f"story {story['id'][:12]}: {escape(story['title'] or '')}", title_align="left"))
+    print_articles(console, story["members"])
+
+
+def print_report(console: Console, conn: sqlite3.Connection) -> None:
+    """The overview printed after the demo and by ``newsgraph report``."""
+    counts = {t: conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
+              for t in ("articles", "entities", "mentions", "quotes", "citations", "events", "flags", "stories")}
+    console.rule("[bold]newsgraph report")
+    console.print(", ".join(f"{n} {t}" for t, n in counts.items()))
+    print_articles(console, list(queries.iter_articles(conn, limit=20)))
+    stories = list(queries.iter_stories(conn, min_size=1, limit=10))
+    for story in stories:
+        if len(story["articles"]) < 2:
+            continue
+        console.rule(f"story {story['id'][:12]}")
+        print_story(console, {**story, "members": list(queries.iter_articles_by_ids(conn, story["articles"]))})
+        print_comparison(console, conn, story["id"])
+    print_entities(console, list(queries.iter_entities(conn, limit=25)))
+    print_quotes(console, list(queries.iter_quotes(conn, limit=30)))
+    citations = list(queries.iter_table(conn, "citations"))
+    if citations:
+        table = Table(title=f"{len(citations)} cited sources")
+        for column in ("article", "cited", "kind", "relation", "evidence"):
+            table.add_column(column, overflow="fold")
+        for c in citations:
+            table.add_row(c["article"][:12], c["cited"], c["kind"], c["relation"], _short(c["evidence"], 100))
+        console.print(table)
+    console.rule("flags")
+    print_flags(console, list(queries.iter_flags(conn, limit=20)))
+
+
+def print_comparison(console: Console, conn: sqlite3.Connection, story_id: str) -> None:
+    """What each outlet of a story reports, adds and omits (filled in by corpus.compare)."""
+    from newsgraph.corpus.comparisons import comparison_for_story
+
+    comparison = comparison_for_story(conn, story_id)
+    if comparison is None:
+        return
+    print_comparison_record(console, comparison)
+
+
+def print_comparison_record(console: Console, comparison: Any) -> None:
+    console.print(f"[bold]Shared facts ({len(comparison.shared)})[/]")
+    for claim in comparison.shared:
+        for v in claim.variants:
+            console.print(f"  [cyan]{escape(v.outlet or v.article[:12])}[/]: {escape(_short(v.text, 200))}")
+        for d in claim.differences:
+            console.print(f"  [yellow]difference:[/] {escape(d)}")
+        console.print()
+    for article_id, claims in comparison.unique.items():
+        console.print(f"[bold]Only in {article_id[:12]} ({len(claims)})[/]")
+        for claim in claims:
+            console.print(f"  - {escape(_short(claim.variants[0].text, 200))}")
+    for article_id, speakers in comparison.quoted.items():
+        console.print(f"[bold]{article_id[:12]} quotes:[/] {escape(', '.join(speakers))}")
+    for article_id, sources in comparison.cited.items():
+        console.print(f"[bold]{article_id[:12]} cites:[/] {escape(', '.join(sources))}")
+    for claim in comparison.contradictions:
+        console.print(f"[red]contradiction:[/] " + " | ".join(escape(v.text) for v in claim.variants))

@@ -1,0 +1,294 @@
+"""The query layer: every interface (CLI, API, web, exports) reads records through here.
+
+Rows come back as plain dicts whose field names follow the export contract in
+DESIGN.md, so the CLI's ``--json``, the exports and the Python API agree.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from typing import Any, Iterator
+
+from newsgraph.records import (Article, ArticleAnalysis, Citation, Entity, Event, Flag, Mention, Quote,
+                               Role)
+
+EXPORT_KINDS = ("articles", "entities", "quotes", "citations", "stories", "flags", "events")
+
+
+def _loads(value: str | None, default: Any) -> Any:
+    return json.loads(value) if value else default
+
+
+# -- articles ----------------------------------------------------------------------------
+
+
+def article_row(row: sqlite3.Row) -> dict[str, Any]:
+    return {
+        "id": row["id"],
+        "origin": row["origin"],
+        "outlet": row["outlet"],
+        "url": row["url"],
+        "title": row["title"],
+        "lead": row["lead"],
+        "published": row["published"],
+        "authors": _loads(row["authors"], []),
+        "body": row["body"],
+        "captions": _loads(row["captions"], []),
+        "story": row["story"],
+        "duplicate_of": row["duplicate_of"],
+        "published_precision": row["published_precision"],
+    }
+
+
+def iter_articles(conn: sqlite3.Connection, outlet: str | None = None, story: str | None = None,
+                  limit: int | None = None) -> Iterator[dict[str, Any]]:
+    sql, args = "SELECT * FROM articles WHERE 1=1", []
+    if outlet:
+        sql += " AND outlet = ? COLLATE NOCASE"
+        args.append(outlet)
+    if story:
+        sql += " AND story = ?"
+        args.append(story)
+    sql += " ORDER BY published IS NULL, published, id"
+    if limit:
+        sql += f" LIMIT {int(limit)}"
+    for row in conn.execute(sql, args):
+        yield article_row(row)
+
+
+def resolve_article_id(conn: sqlite3.Connection, prefix: str) -> str | None:
+    """Full id from a unique prefix (ids are long hashes; people type the first few characters)."""
+    rows = conn.execute("SELECT id FROM articles WHERE id LIKE ? LIMIT 2", (prefix + "%",)).fetchall()
+    return rows[0][0] if len(rows) == 1 else None
+
+
+def get_article(conn: sqlite3.Connection, article_id: str) -> dict[str, Any] | None:
+    """One article with every record found in it, each with its evidence."""
+    row = conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+    if row is None:
+        return None
+    article = article_row(row)
+    article["text"] = row["text"]
+    article["removed"] = _loads(row["removed"], [])
+    article["entities"] = [
+        dict(r) for r in conn.execute(
+            "SELECT e.id, e.name, e.type, COUNT(*) AS mentions, GROUP_CONCAT(DISTINCT m.text) AS surfaces "
+            "FROM mentions m JOIN entities e ON e.id = m.entity WHERE m.article = ? "
+            "GROUP BY e.id ORDER BY COUNT(*) DESC, e.name", (article_id,))
+    ]
+    article["roles"] = [dict(r) for r in conn.execute(
+        'SELECT e.name AS entity, r.role, r.surface, r.evidence, r.start, r."end" FROM roles r '
+        "JOIN entities e ON e.id = r.entity WHERE r.article = ? ORDER BY r.start", (article_id,))]
+    for table in ("quotes", "citations", "events", "flags"):
+        order = "confidence DESC, start" if table == "flags" else "start"
+        article[table] = [dict(r) for r in conn.execute(
+            f"SELECT * FROM {table} WHERE article = ? ORDER BY {order}", (article_id,))]
+    return article
+
+
+# -- entities ----------------------------------------------------------------------------
+
+
+def entity_names_matching(conn: sqlite3.Connection, name: str) -> list[str]:
+    """Canonical names of entities called ``name`` (by canonical name or any alias)."""
+    rows = conn.execute(
+        "SELECT DISTINCT e.name FROM entities e LEFT JOIN entity_aliases a ON a.entity = e.id "
+        "WHERE e.name = ? COLLATE NOCASE OR a.alias = ? COLLATE NOCASE", (name, name)).fetchall()
+    return [r[0] for r in rows]
+
+
+def iter_entities(conn: sqlite3.Connection, type_: str | None = None, name: str | None = None,
+                  limit: int | None = None) -> Iterator[dict[str, Any]]:
+    sql = ("SELECT e.id, e.name, e.type, e.kb_id, COUNT(m.id) AS mentions, COUNT(DISTINCT m.article) AS articles "
+           "FROM entities e LEFT JOIN mentions m ON m.entity = e.id WHERE 1=1")
+    args: list[Any] = []
+    if type_:
+        sql += " AND e.type = ? COLLATE NOCASE"
+        args.append(type_)
+    if name:
+        names = entity_names_matching(conn, name) or [name]
+        sql += f" AND e.name IN ({','.join('?' * len(names))})"
+        args.extend(names)
+    sql += " GROUP BY e.id ORDER BY articles DESC, mentions DESC, e.name"
+    if limit:
+        sql += f" LIMIT {int(limit)}"
+    for row in conn.execute(sql, args).fetchall():
+        entity = dict(row)
+        entity["aliases"] = sorted(
+            r[0] for r in conn.execute("SELECT alias FROM entity_aliases WHERE entity = ? AND alias != ?",
+                                       (row["id"], row["name"])))
+        entity["roles"] = [
+            {"role": r["role"], "article": r["article"], "evidence": r["evidence"]}
+            for r in conn.execute("SELECT role, article, evidence FROM roles WHERE entity = ? ORDER BY article, start",
+                                  (row["id"],))
+        ]
+        yield entity
+
+
+# -- quotes, citations, events, flags ----------------------------------------------------------
+
+
+def iter_quotes(conn: sqlite3.Connection, speaker: str | None = None, article: str | None = None,
+                limit: int | None = None) -> Iterator[dict[str, Any]]:
+    sql = ("SELECT q.id, q.article, q.text, q.kind, q.cue, q.speaker, q.speaker_entity, q.confidence, "
+           "q.evidence, q.start, q.\"end\", a.outlet, a.published, a.title AS article_title "
+           "FROM quotes q JOIN articles a ON a.id = q.article WHERE 1=1")
+    args: list[Any] = []
+    if speaker:
+        names = entity_names_matching(conn, speaker)
+        sql += " AND (q.speaker = ? COLLATE NOCASE OR q.speaker_entity = ? COLLATE NOCASE"
+        args += [speaker, speaker]
+        if names:
+            sql += f" OR q.speaker_entity IN ({','.join('?' * len(names))})"
+            args += names
+        sql += ")"
+    if article:
+        sql += " AND q.article = ?"
+        args.append(article)
+    sql += " ORDER BY a.published IS NULL, a.published, q.article, q.start"
+    if limit:
+        sql += f" LIMIT {int(limit)}"
+    for row in conn.execute(sql, args):
+        yield dict(row)
+
+
+def iter_table(conn: sqlite3.Connection, table: str, order: str = "article, start") -> Iterator[dict[str, Any]]:
+    for row in conn.execute(f"SELECT * FROM {table} ORDER BY {order}"):
+        yield dict(row)
+
+
+def iter_flags(conn: sqlite3.Connection, limit: int | None = None) -> Iterator[dict[str, Any]]:
+    sql = ("SELECT f.*, a.outlet, a.title AS article_title FROM flags f JOIN articles a ON a.id = f.article "
+           "ORDER BY f.confidence DESC, f.article, f.start")
+    if limit:
+        sql += f" LIMIT {int(limit)}"
+    for row in conn.execute(sql):
+        yield dict(row)
+
+
+# -- stories -------------------------------------------------------------------------------
+
+
+def iter_stories(conn: sqlite3.Connection, min_size: int = 1, limit: int | None = None) -> Iterator[dict[str, Any]]:
+    sql = ("SELECT s.id, s.title, s.first_published, s.last_published, s.key_entities, "
+           "GROUP_CONCAT(a.id) AS article_ids, COUNT(a.id) AS size "
+           "FROM stories s JOIN articles a ON a.story = s.id GROUP BY s.id HAVING COUNT(a.id) >= ? "
+           "ORDER BY COUNT(a.id) DESC, s.last_published DESC, s.id")
+    if limit:
+        sql += f" LIMIT {int(limit)}"
+    for row in conn.execute(sql, (min_size,)).fetchall():
+        yield story_row(conn, row)
+
+
+def story_row(conn: sqlite3.Connection, row: sqlite3.Row) -> dict[str, Any]:
+    ids = sorted((row["article_ids"] or "").split(",")) if row["article_ids"] else []
+    outlets = sorted({r[0] for r in conn.execute(
+        f"SELECT outlet FROM articles WHERE id IN ({','.join('?' * len(ids))}) AND outlet IS NOT NULL", ids)})
+    return {
+        "id": row["id"],
+        "title": row["title"],
+        "articles": ids,
+        "outlets": outlets,
+        "first_published": row["first_published"],
+        "last_published": row["last_published"],
+        "key_entities": _loads(row["key_entities"], []),
+        "size": len(ids),
+    }
+
+
+def get_story(conn: sqlite3.Connection, story_id: str) -> dict[str, Any] | None:
+    row = conn.execute(
+        "SELECT s.id, s.title, s.first_published, s.last_published, s.key_entities, "
+        "GROUP_CONCAT(a.id) AS article_ids FROM stories s LEFT JOIN articles a ON a.story = s.id "
+        "WHERE s.id = ? OR s.id LIKE ? GROUP BY s.id LIMIT 2", (story_id, story_id + "%")).fetchall()
+    if len(row) != 1:
+        return None
+    story = story_row(conn, row[0])
+    story["members"] = list(iter_articles_by_ids(conn, story["articles"]))
+    return story
+
+
+def iter_articles_by_ids(conn: sqlite3.Connection, ids: list[str]) -> Iterator[dict[str, Any]]:
+    if not ids:
+        return
+    rows = conn.execute(f"SELECT * FROM articles WHERE id IN ({','.join('?' * len(ids))}) "
+                        "ORDER BY published IS NULL, published, id", ids)
+    for row in rows:
+        yield article_row(row)
+
+
+# -- exports ---------------------------------------------------------------------------------
+
+
+def export_rows(conn: sqlite3.Connection, kind: str) -> Iterator[dict[str, Any]]:
+    """Rows of one export kind, with the contract's field names first."""
+    if kind == "articles":
+        yield from iter_articles(conn)
+    elif kind == "entities":
+        yield from iter_entities(conn)
+    elif kind == "quotes":
+        for q in iter_quotes(conn):
+            yield {k: q[k] for k in ("id", "article", "text", "kind", "cue", "speaker", "speaker_entity",
+                                     "confidence", "evidence", "start", "end", "outlet", "published")}
+    elif kind == "citations":
+        for c in iter_table(conn, "citations"):
+            yield {k: c[k] for k in ("id", "article", "cited", "kind", "relation", "evidence", "start", "end")}
+    elif kind == "stories":
+        for s in iter_stories(conn):
+            yield {k: s[k] for k in ("id", "title", "articles", "outlets", "first_published", "last_published",
+                                     "key_entities")}
+    elif kind == "flags":
+        for f in iter_flags(conn):
+            yield {k: f[k] for k in ("id", "article", "kind", "mention", "explanation", "confidence", "evidence",
+                                     "start", "end")}
+    elif kind == "events":
+        for e in iter_table(conn, "events"):
+            yield {k: e[k] for k in ("id", "article", "actor", "cameo", "action", "target", "evidence", "date",
+                                     "modality", "start", "end")}
+    else:
+        raise ValueError(f"unknown export kind {kind!r}; choose from {', '.join(EXPORT_KINDS)}")
+
+
+# -- records back from the store (for corpus steps such as compare) ---------------------------
+
+
+def load_analysis(conn: sqlite3.Connection, article_id: str) -> ArticleAnalysis | None:
+    """Rebuild the per-article records of a stored article."""
+    row = conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+    if row is None:
+        return None
+    article = Article(
+        id=row["id"], origin=row["origin"], outlet=row["outlet"], url=row["url"], title=row["title"],
+        lead=row["lead"], paragraphs=row["body"].split("\n\n") if row["body"] else [],
+        published=row["published"], published_precision=row["published_precision"],
+        authors=_loads(row["authors"], []), captions=_loads(row["captions"], []), section=row["section"],
+        language=row["language"], removed=_loads(row["removed"], []), metadata=_loads(row["metadata"], {}),
+    )
+    names = {r["id"]: r for r in conn.execute(
+        "SELECT DISTINCT e.* FROM entities e JOIN mentions m ON m.entity = e.id WHERE m.article = ? "
+        "UNION SELECT DISTINCT e.* FROM entities e JOIN roles r ON r.entity = e.id WHERE r.article = ?",
+        (article_id, article_id))}
+    mentions = [Mention(article_id, r["start"], r["end"], r["text"], r["type"],
+                        names[r["entity"]]["name"] if r["entity"] in names else None, r["kind"])
+                for r in conn.execute("SELECT * FROM mentions WHERE article = ? ORDER BY start", (article_id,))]
+    entities = []
+    for eid, e in names.items():
+        aliases = sorted({m.text for m in mentions if m.entity == e["name"] and m.text != e["name"]})
+        roles = [Role(article_id, e["name"], r["role"], r["start"], r["end"], r["evidence"], r["pattern"] or "",
+                      r["surface"] or "")
+                 for r in conn.execute("SELECT * FROM roles WHERE article = ? AND entity = ?", (article_id, eid))]
+        entities.append(Entity(e["name"], e["type"], aliases, roles, e["kb_id"], eid))
+    quotes = [Quote(article_id, r["start"], r["end"], r["text"], r["kind"], r["cue"], r["speaker"],
+                    r["speaker_start"], r["speaker_end"], r["speaker_entity"], r["confidence"], r["id"])
+              for r in conn.execute("SELECT * FROM quotes WHERE article = ? ORDER BY start", (article_id,))]
+    citations = [Citation(article_id, r["cited"], r["kind"], r["relation"], r["start"], r["end"], r["evidence"],
+                          r["id"])
+                 for r in conn.execute("SELECT * FROM citations WHERE article = ? ORDER BY start", (article_id,))]
+    events = [Event(article_id, r["actor"], r["cameo"], r["action"], r["target"], r["start"], r["end"],
+                    r["evidence"], r["date"], r["modality"], r["id"])
+              for r in conn.execute("SELECT * FROM events WHERE article = ? ORDER BY start", (article_id,))]
+    flags = [Flag(article_id, r["kind"], r["start"], r["end"], r["mention"], r["explanation"], r["evidence"],
+                  r["confidence"], r["id"])
+             for r in conn.execute("SELECT * FROM flags WHERE article = ? ORDER BY start", (article_id,))]
+    return ArticleAnalysis(article, mentions, entities, quotes, citations, events, flags)
