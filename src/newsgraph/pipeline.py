@@ -100,21 +100,47 @@ def analyse_stream(raws: Iterable[RawDocument], workers: int = 1, batch_size: in
             yield from analyse_batch(batch, boilerplate)
         return
     pending: deque[tuple[list[RawDocument], Future]] = deque()
-    batches = batched(raws, batch_size)
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(boilerplate,))
+    pool = _new_pool(workers, boilerplate)
     try:
-        for batch in batches:
+        for batch in batched(raws, batch_size):
             pending.append((batch, pool.submit(_worker_batch, batch)))
             while len(pending) >= 2 * workers:
-                yield from _collect(*pending.popleft())
+                results, pool = _collect(pending, pool, workers, boilerplate)
+                yield from results
         while pending:
-            yield from _collect(*pending.popleft())
+            results, pool = _collect(pending, pool, workers, boilerplate)
+            yield from results
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _collect(batch: list[RawDocument], future: Future) -> list[Result]:
+def _new_pool(workers: int, boilerplate: Any) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(boilerplate,))
+
+
+def _collect(pending: deque, pool: ProcessPoolExecutor, workers: int,
+             boilerplate: Any) -> tuple[list[Result], ProcessPoolExecutor]:
+    """Results of the oldest batch; if a worker died, retry its batch alone, one document at a time.
+
+    A worker can die in native code or run out of memory on one document. The pool is then
+    broken for every batch in flight, so it is replaced and the in-flight batches resubmitted;
+    the batch that was running is retried document by document to isolate the culprit.
+    """
+    batch, future = pending.popleft()
     try:
-        return future.result()
-    except BrokenProcessPool as exc:  # a worker died (out of memory, crash in native code)
-        return [Failure(raw.origin, _reason("worker", exc)) for raw in batch]
+        return future.result(), pool
+    except BrokenProcessPool:
+        pool.shutdown(wait=False, cancel_futures=True)
+    results: list[Result] = []
+    for raw in batch:
+        pool = _new_pool(1, boilerplate)
+        try:
+            results.extend(pool.submit(_worker_batch, [raw]).result())
+        except BrokenProcessPool as exc:
+            results.append(Failure(raw.origin, _reason("worker", exc) + " (the process died on this document)"))
+        finally:
+            pool.shutdown(wait=False, cancel_futures=True)
+    pool = _new_pool(workers, boilerplate)
+    for i, (other, _) in enumerate(list(pending)):
+        pending[i] = (other, pool.submit(_worker_batch, other))
+    return results, pool
