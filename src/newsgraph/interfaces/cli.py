@@ -190,5 +190,18 @@ def export(db: Path = DbOption,
         errors.print(f"wrote {count} {'nodes' if fmt == 'graphml' else what} to {out}")
 
 
+@app.command()
+def serve(db: Path = DbOption, host: str = typer.Option("127.0.0.1", help="Interface to listen on."),
+          port: int = typer.Option(8000, help="Port to listen on.")) -> None:
+    """Serve a web page per story (outlets compared side by side), per article, and a JSON API."""
+    import uvicorn
+
+    from newsgraph.interfaces.web import create_app
+
+    _open(db).close()
+    errors.print(f"newsgraph on http://{host}:{port}/ (JSON API under /api, docs at /docs); Ctrl+C stops it")
+    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+
+
 def main() -> None:  # pragma: no cover - console entry point
     app()
