@@ -7,7 +7,9 @@ folder is cheap and adds nothing.
 
 from __future__ import annotations
 
+import json
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -18,6 +20,7 @@ from newsgraph.ingest.readers import container_format
 from newsgraph.pipeline import BATCH_SIZE, analyse_stream, default_workers
 from newsgraph.records import ArticleAnalysis, RawDocument
 from newsgraph.store import Store
+from newsgraph.structure import BoilerplateIndex
 
 
 @dataclass
@@ -93,7 +96,7 @@ def ingest_paths(paths: Iterable[str | Path], store: Store, workers: int | None 
         store.record_failure(failure.origin, failure.reason)
         on_progress("failed", failure)
 
-    boilerplate = None  # corpus evidence for the structure stage; see build_boilerplate
+    boilerplate = update_boilerplate(store, paths)
     for result in analyse_stream(fresh_documents(), workers=workers, batch_size=batch_size,
                                  boilerplate=boilerplate):
         if isinstance(result, Failure):
@@ -118,6 +121,34 @@ def ingest_paths(paths: Iterable[str | Path], store: Store, workers: int | None 
         summary.stories = update_corpus(store, summary.new_ids)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+BOILERPLATE_STATE = "boilerplate_lines"
+
+
+def update_boilerplate(store: Store, paths: list) -> BoilerplateIndex | None:
+    """First pass: count recurring lines of new plain-text inputs, added to earlier runs' counts.
+
+    Menus and footers repeat line for line across one outlet's pages; the structure stage
+    uses these counts as evidence. Counts persist in the store (as JSON, never pickle:
+    a database file must not be able to run code), so later runs build on earlier ones.
+    """
+    index = BoilerplateIndex()
+    saved = store.get_state(BOILERPLATE_STATE)
+    if saved:
+        state = json.loads(saved)
+        index.documents = state["documents"]
+        index.counts = Counter({int(k): v for k, v in state["counts"].items()})
+    added = 0
+    for item in iter_documents(paths):
+        if isinstance(item, RawDocument) and item.media_type == "text/plain" and not store.has_article(item.id):
+            index.add(item.text)
+            added += 1
+    if added:
+        index.prune()
+        state = {"documents": index.documents, "counts": {str(k): v for k, v in index.counts.items()}}
+        store.set_state(BOILERPLATE_STATE, json.dumps(state).encode("utf-8"))
+    return index if index.documents else None
 
 
 def _words(analysis: ArticleAnalysis) -> int:
