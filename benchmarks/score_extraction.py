@@ -76,11 +76,11 @@ def load_folder(folder: Path, kind: str) -> dict[str, str]:
             for p in sorted((folder / "html").glob("*.html.gz"))}
 
 
-def score_folder(folder: Path, kind: str, worst: int) -> None:
+def score_folder(folder: Path, kind: str, worst: int, corpus: bool = True) -> None:
     gold = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
     pages = load_folder(folder, kind)
     media_type = "text/plain" if kind == "text" else "text/html"
-    boilerplate = build_boilerplate(pages.values()) if kind == "text" else None
+    boilerplate = build_boilerplate(pages.values()) if kind == "text" and corpus else None
     scores, elapsed, per_page = [], 0.0, []
     for key, text in pages.items():
         raw = RawDocument(id=key, origin=key, text=text, media_type=media_type)
@@ -91,7 +91,8 @@ def score_folder(folder: Path, kind: str, worst: int) -> None:
         scores.append(s)
         per_page.append((2 * precision(*s) * recall(*s) / max(1e-9, precision(*s) + recall(*s)), key, s))
     m = summarise(scores)
-    print(f"{kind:<5} pages={len(scores)}  precision={m['precision']:.3f}  recall={m['recall']:.3f}  "
+    label = kind if corpus or kind != "text" else "text (no corpus evidence)"
+    print(f"{label:<5} pages={len(scores)}  precision={m['precision']:.3f}  recall={m['recall']:.3f}  "
           f"F1={m['f1']:.3f}  ({1000 * elapsed / len(scores):.1f} ms/article)")
     for f1, key, s in sorted(per_page)[:worst]:
         print(f"    worst: {key[:16]}  F1={f1:.3f}  P={precision(*s):.3f}  R={recall(*s):.3f}")
@@ -142,10 +143,14 @@ def main(argv: list[str] | None = None) -> int:
                         help="folder with the seed texts and gold.json (skipped if missing)")
     parser.add_argument("--only", choices=("text", "html"), help="score one folder only")
     parser.add_argument("--worst", type=int, default=0, help="list the N worst pages")
+    parser.add_argument("--no-corpus", action="store_true",
+                        help="also score plain text without the corpus boilerplate evidence")
     args = parser.parse_args(argv)
     for kind in ("text", "html"):
         if args.only in (None, kind):
             score_folder(args.folder, kind, args.worst)
+            if kind == "text" and args.no_corpus:
+                score_folder(args.folder, kind, args.worst, corpus=False)
     if (args.seeds / "gold.json").exists():
         score_seeds(args.seeds)
     return 0

@@ -1,20 +1,77 @@
-"""Structure: RawDocument → Article (title, byline, date, body, captions, boilerplate)."""
+"""Structure: RawDocument → Article (title, lead, byline, date, body, captions, outlet).
+
+Plain text goes through line classification (``plaintext``), HTML through trafilatura
+(``html``). Metadata the container gave (JSON Lines fields, the WARC URL) always wins
+over what is read from the page.
+"""
 
 from __future__ import annotations
 
 from newsgraph.records import Article, RawDocument
+from newsgraph.structure.boilerplate import BoilerplateIndex, build_boilerplate
+from newsgraph.structure.byline import names_in
+from newsgraph.structure.dates import from_iso
+from newsgraph.structure.html import structure_html
+from newsgraph.structure.language import guess_language
+from newsgraph.structure.outlet import find_outlet
+from newsgraph.structure.plaintext import structure_plain
+
+__all__ = ["structure_article", "build_boilerplate", "BoilerplateIndex"]
 
 
-def structure_article(raw: RawDocument, boilerplate: frozenset[str] | None = None) -> Article:
+def structure_article(raw: RawDocument, boilerplate: BoilerplateIndex | None = None) -> Article:
     """Recover the article inside a raw document.
 
-    ``boilerplate`` holds normalised lines known from the corpus to recur across many
-    documents (menus, footers); they are removed wherever they appear.
-    First version: paragraphs are the non-empty lines; the first line is the title.
+    ``boilerplate`` is corpus evidence from ``build_boilerplate`` (lines that recur
+    across documents); without it, lines are judged on their own.
     """
-    meta = raw.metadata
-    lines = [line.strip() for line in raw.text.splitlines() if line.strip()]
-    title = meta.get("title") or (lines.pop(0) if lines else None)
-    return Article(id=raw.id, origin=raw.origin, title=title, paragraphs=lines,
-                   outlet=meta.get("outlet"), url=meta.get("url"), published=meta.get("published"),
-                   authors=list(meta.get("authors") or []), metadata=dict(meta))
+    meta = raw.metadata or {}
+    url = meta.get("url") or None
+    if raw.media_type == "text/html":
+        article = _from_html(raw, url)
+    else:
+        article = _from_plain(raw, url, boilerplate)
+    _apply_metadata(article, meta)
+    if article.language is None:
+        article.language = guess_language(article.body)
+    return article
+
+
+def _from_plain(raw: RawDocument, url: str | None, boilerplate: BoilerplateIndex | None) -> Article:
+    parts = structure_plain(raw.text, boilerplate, title=(raw.metadata or {}).get("title"))
+    outlet = find_outlet(url=url, page_title=parts.page_title, lines=parts.removed)
+    metadata = {"labels": parts.labels} if parts.labels else {}
+    return Article(id=raw.id, origin=raw.origin, title=parts.title, lead=parts.lead,
+                   paragraphs=parts.paragraphs, outlet=outlet, url=url, published=parts.published,
+                   published_precision=parts.precision, authors=parts.authors, captions=parts.captions,
+                   removed=parts.removed, metadata=metadata)
+
+
+def _from_html(raw: RawDocument, url: str | None) -> Article:
+    parts = structure_html(raw.text, url)
+    outlet = find_outlet(url=parts.url, site_names=[parts.site_name or ""], page_title=parts.title)
+    return Article(id=raw.id, origin=raw.origin, title=parts.title, paragraphs=parts.paragraphs,
+                   outlet=outlet, url=parts.url, published=parts.published,
+                   published_precision=parts.precision, authors=parts.authors, captions=parts.captions,
+                   section=parts.section, language=parts.language, removed=parts.removed)
+
+
+def _apply_metadata(article: Article, meta: dict) -> None:
+    """Container metadata overrides guesses; the raw metadata is kept on the article."""
+    if meta.get("title"):
+        article.title = str(meta["title"]).strip()
+    if meta.get("outlet"):
+        article.outlet = str(meta["outlet"]).strip()
+    if meta.get("published"):
+        parsed = from_iso(str(meta["published"]))
+        article.published, article.published_precision = parsed if parsed else (str(meta["published"]), None)
+    authors = meta.get("authors")
+    if authors:
+        if isinstance(authors, str):
+            authors = names_in(authors) or [authors]
+        article.authors = [str(a).strip() for a in authors if str(a).strip()]
+    if meta.get("section"):
+        article.section = str(meta["section"])
+    if meta.get("language"):
+        article.language = str(meta["language"])
+    article.metadata = {**article.metadata, **meta}

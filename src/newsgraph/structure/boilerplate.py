@@ -1,0 +1,135 @@
+"""Boilerplate evidence: what a line looks like, and how often the corpus repeats it.
+
+Two kinds of evidence, both cheap. The line itself: copyright notices, cookie and
+privacy links, donation appeals, share buttons, "[email protected]". And the corpus:
+menus and footers recur line for line across the pages of one outlet, while article
+prose almost never does, so a line seen in many documents is boilerplate. The corpus
+counts are built once in a first pass (``build_boilerplate``) and shipped to every
+worker; they hold 64-bit hashes only, so they pickle small.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from hashlib import blake2b
+
+# Lines this short are menus, buttons or labels when the corpus repeats them.
+SHORT_LINE_WORDS = 12
+
+_SPACE = re.compile(r"\s+")
+_DIGITS = re.compile(r"\d+")
+
+
+def normalise_line(line: str) -> str:
+    """The form lines are compared in: case, spacing and numbers do not matter."""
+    line = line.strip().casefold()
+    if "  " in line or "\t" in line:
+        line = _SPACE.sub(" ", line)
+    return _DIGITS.sub("0", line)
+
+
+def line_hash(line: str) -> int:
+    return int.from_bytes(blake2b(normalise_line(line).encode("utf-8"), digest_size=8).digest(), "big")
+
+
+@dataclass
+class BoilerplateIndex:
+    """How many documents of a corpus contain each (hashed, normalised) line.
+
+    A short line is boilerplate once ``min_docs`` documents carry it. A long line
+    must also recur in ``long_share`` of the corpus: a wire story syndicated by a
+    few outlets repeats its prose too, and that prose is not boilerplate.
+    """
+
+    documents: int = 0
+    counts: Counter[int] = field(default_factory=Counter)
+    min_docs: int = 3
+    long_share: float = 0.02
+
+    def add(self, text: str) -> None:
+        """Count the distinct non-empty lines of one more document."""
+        self.documents += 1
+        self.counts.update({line_hash(line) for line in text.splitlines() if line.strip()})
+
+    def prune(self) -> None:
+        """Forget lines seen only once: they can never become evidence."""
+        self.counts = Counter({h: n for h, n in self.counts.items() if n > 1})
+
+    def frequency(self, line: str) -> int:
+        return self.counts.get(line_hash(line), 0)
+
+    def is_boilerplate(self, line: str, words: int) -> bool:
+        seen = self.frequency(line)
+        if seen < self.min_docs:
+            return False
+        return words <= SHORT_LINE_WORDS or seen >= max(self.min_docs + 2, self.long_share * self.documents)
+
+
+def build_boilerplate(texts: Iterable[str], min_docs: int = 3) -> BoilerplateIndex:
+    """First pass over a corpus: count recurring lines (plain text or HTML-rendered)."""
+    index = BoilerplateIndex(min_docs=min_docs)
+    for text in texts:
+        index.add(text)
+    index.prune()
+    return index
+
+
+# Lines of any length that no article body contains.
+_ALWAYS = re.compile(
+    r"©|\bcopyright\b|\ball rights reserved\b|\bemail protected\b|\bad ?blocker|"
+    r"\bcookie (policy|policies|settings|preferences)\b|\bprivacy (policy|policies|notice)\b|"
+    r"\bterms (of|and) (use|service|conditions)\b|\bbecome a (patron|member|subscriber)\b|"
+    r"\breaders like you\b|\bctrl ?\+ ?enter\b|\bjavascript\b.*\b(enable|disabled?)\b|"
+    r"\bsupport (our|independent) journalism\b|\b(sign up|subscribe) (for|to) (our|the)\b.*\bnewsletters?\b|"
+    r"\bsuggest a correction\b|\bthis (site|website) uses cookies\b|\bwe use cookies\b",
+    re.IGNORECASE,
+)
+
+# Short lines made of interface words: menus, buttons, teaser labels.
+_INTERFACE = re.compile(
+    r"^[\s\[(•·|>»-]*(advertisement|advertising|sponsored( content)?|ad|ads|promoted|"
+    r"read more|read also|see also|related( articles| stories| content| news)?|more (stories|news|from .+)|"
+    r"most (popular|read|viewed|shared)|trending( now)?|recommended( for you)?|you (may|might) (also )?like|"
+    r"share( this( article| story)?)?( on \w+)?|tweet|email|e-mail|print|comments?|\d+ comments?|view comments|"
+    r"(leave|post|add|show) (a |your )?comments?|reply|follow us( on .+)?|subscribe( now| today)?|sign (in|up|out)|"
+    r"log ?(in|out)|register|newsletters?|menu|search|close|home|back to top|return to top|skip to (main )?content|"
+    r"continue reading( the main story)?|loading\.*|next|previous|prev|next article|previous article|"
+    r"all sections|sections|topics|tags|photo|video|watch|listen|play|caption|back to gallery|"
+    r"image \d+ of \d+|\d+ ?/ ?\d+|click here.*|facebook|twitter|linkedin|whatsapp|telegram|reddit|pinterest|"
+    r"instagram|youtube|rss|copy link|link copied|save|saved|bookmark|donate|support us|contact us|about us)"
+    r"[\s.:!»›>|\])-]*$",
+    re.IGNORECASE,
+)
+
+# Headers after which a page carries no more of the article: comments, "read next" lists.
+_END_OF_ARTICLE = re.compile(
+    r"^[\s\[(•·|>»-]*(?:\d+\s+)?(?:(?:top|all|reader|user|latest|newest|most)\s+)?(?:rated\s+)?"
+    r"(?:comments?|responses|leave a (?:comment|reply)|join the (?:conversation|discussion)|discussion|"
+    r"kommentare|commentaires|comentarios|comentários|commenti|"
+    r"you (?:may|might) (?:also )?(?:like|enjoy)|read (?:these|this|more) next|up next|"
+    r"more (?:from |on |in )?\S+(?: \S+){0,2}|more (?:stories|articles) from.*|"
+    r"most (?:popular|read|viewed|shared)|recommended (?:for you|stories|articles)|trending now)"
+    r"(?:\s*\(\d+\))?(?:\s+\d+)?[\s.:!»›>|\])-]*$",
+    re.IGNORECASE,
+)
+
+
+# Substrings one of which every _ALWAYS match contains: a cheap test before the regex.
+_ALWAYS_HINTS = ("©", "copyright", "rights reserved", "protected", "blocker", "cookie", "privacy", "terms",
+                 "become a", "readers like you", "ctrl", "javascript", "journalism", "newsletter", "correction")
+
+
+def looks_like_boilerplate(line: str, words: int) -> bool:
+    """Boilerplate recognisable from the line alone, with no corpus at hand."""
+    low = line.lower()
+    if any(hint in low for hint in _ALWAYS_HINTS) and _ALWAYS.search(line):
+        return True
+    return words <= 6 and bool(_INTERFACE.match(line.strip()))
+
+
+def ends_article(line: str) -> bool:
+    """A comments header or a "you may also like" list: the article is over."""
+    return len(line) < 60 and bool(_END_OF_ARTICLE.match(line))

@@ -1,0 +1,50 @@
+"""Photo captions: a description followed by a credit ("... Photo: Getty Images")."""
+
+from __future__ import annotations
+
+import re
+
+# A credit near the end of the line: "Photo: X", "Photo kremlin.ru", "Credit... X",
+# "(Photo by X)", "X/AFP via Getty Images", "Illustration: X", "Фото: X".
+_CREDIT = re.compile(
+    r"(?:^|[\s.(|/—–-])(?:photo(?:graph)?s?|pictures?|image|illustration|credit|foto|фото|bild)"
+    r"(?:\s*(?:credit|courtesy))?\s*(?::|\.\.\.|…|by\b|courtesy\b|©|\s+(?=\S+\.[a-z]{2,}\b)|\s+(?=(?-i:[A-Z])))",
+    re.IGNORECASE,
+)
+_AGENCY = re.compile(r"\b(?:getty images|afp|reuters|associated press|ap photo|shutterstock|epa|dpa|anadolu)\b\)?\.?$",
+                     re.IGNORECASE)
+_MAX_WORDS = 60
+# Substrings one of which every credit contains: a cheap test before the regexes.
+_HINTS = ("photo", "picture", "image", "illustration", "credit", "foto", "фото", "bild",
+          "afp", "reuters", "associated press", "shutterstock", "epa", "dpa", "anadolu")
+
+
+def credit_start(line: str) -> int | None:
+    """Where the credit begins, if the line ends with a photo credit."""
+    words = line.split()
+    if not words or len(words) > _MAX_WORDS:
+        return None
+    low = line.lower()
+    if not any(hint in low for hint in _HINTS):
+        return None
+    matches = list(_CREDIT.finditer(line))
+    if matches:
+        start = matches[-1].start()
+        tail = line[start:].split()
+        # The credit is the end of the line: a name or agency, not another sentence.
+        if len(tail) <= 10 and not re.search(r"[.!?]\s+[A-Z]", line[matches[-1].end():]):
+            return start
+    agency = _AGENCY.search(line)
+    if agency and len(words) <= 40:
+        return agency.start()
+    return None
+
+
+def is_caption(line: str) -> bool:
+    return credit_start(line) is not None
+
+
+def is_credit_only(line: str) -> bool:
+    """A bare credit line ("Photo: Damian Dovarganes, AP"), no description."""
+    start = credit_start(line)
+    return start is not None and not line[:start].strip(" .,:;|/-—–(")

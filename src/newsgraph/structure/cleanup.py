@@ -1,0 +1,42 @@
+"""Small repairs to the text of kept lines: obfuscated e-mails and paragraph labels."""
+
+from __future__ import annotations
+
+import re
+
+# Cloudflare replaces addresses by "[email protected]"; the address itself is lost.
+_CLOUDFLARE = re.compile(r"\s*\[\s*e-?mail\s*(?:&#160;|\s)?protected\s*\]", re.IGNORECASE)
+# "name [at] example [dot] org", "name(at)example.org", "name AT example DOT org".
+_AT = re.compile(r"(?<=\w)\s*(?:\[at\]|\(at\)|\{at\}|\s+AT\s+|\s+\[ at \]\s+)\s*(?=\w)")
+_DOT = re.compile(r"(?<=\w)\s*(?:\[dot\]|\(dot\)|\{dot\}|\s+DOT\s+)\s*(?=\w)")
+
+# Labels some outlets put before paragraphs ("Details: Campbell noted ...").
+_LABEL = re.compile(r"^(details|quote|background|update|updated|context|reminder)\s*:\s+(?=\S)", re.IGNORECASE)
+
+_SPACE = re.compile(r"[ \t\u00a0\u2009\u202f]+")
+
+
+def deobfuscate_emails(text: str) -> str:
+    """Undo "x [at] y [dot] z"; drop Cloudflare's "[email protected]" placeholder."""
+    text = _CLOUDFLARE.sub("", text)
+    if "at" in text.lower():
+        text = _AT.sub("@", text)
+        text = _DOT.sub(".", text) if "@" in text else text
+    return text
+
+
+def has_obfuscated_email(text: str) -> bool:
+    return bool(_CLOUDFLARE.search(text))
+
+
+def strip_label(paragraph: str) -> tuple[str | None, str]:
+    """Split "Details: ..." into ("Details", "..."); other paragraphs come back whole."""
+    match = _LABEL.match(paragraph)
+    if not match:
+        return None, paragraph
+    return match.group(1).capitalize(), paragraph[match.end():]
+
+
+def tidy(line: str) -> str:
+    """One paragraph on one line, single spaces."""
+    return _SPACE.sub(" ", line).strip()

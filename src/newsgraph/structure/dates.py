@@ -1,0 +1,153 @@
+"""Publication dates written in page text, kept exactly as precise as written.
+
+"Monday, 24 June 2024, 18:53" gives minute precision; "24 June 2024" a day;
+"June 2024" a month. A year alone (a copyright line) is never a publication date.
+Times keep the page's local clock: a zone is written only when the page gives an offset.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsgraph.records import Precision
+
+_MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+
+_PATTERNS = [
+    re.compile(rf"\b{_YEAR}-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)(?:[T ](?P<hour>[0-2]\d):(?P<minute>[0-5]\d)"
+               r"(?::\d\d(?:\.\d+)?)?(?P<tz>Z|[+-][01]\d:?[0-5]\d)?)?", re.IGNORECASE),
+    re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE),
+    re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE),
+    re.compile(rf"\b(?P<day>[0-3]?\d)\.(?P<mnum>[01]?\d)\.{_YEAR}\b"),
+]
+_MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+{_YEAR}\b", re.IGNORECASE)
+_TIME = re.compile(r"(?<![\d:])(?P<hour>[0-2]?\d)[:.h](?P<minute>[0-5]\d)(?![\d:])(?::\d\d)?"
+                   r"\s*(?P<ampm>[ap]\.?\s?m\.?)?", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    iso: str
+    precision: Precision
+    start: int  # where the date begins in the line searched
+    end: int
+
+    @property
+    def rank(self) -> int:
+        return {"minute": 3, "day": 2, "month": 1, "year": 0}[self.precision]
+
+
+def _time_near(line: str, start: int, end: int) -> tuple[int, int, int] | None:
+    """A clock time next to the date (before or after, within a few characters)."""
+    for match in _TIME.finditer(line):
+        gap = match.start() - end if match.start() >= end else start - match.end()
+        if gap > 30:
+            continue
+        hour, minute = int(match["hour"]), int(match["minute"])
+        ampm = (match["ampm"] or "").lower().replace(".", "").replace(" ", "")
+        if ampm == "pm" and hour < 12:
+            hour += 12
+        elif ampm == "am" and hour == 12:
+            hour = 0
+        if hour < 24 and (ampm or ":" in match.group(0) or "h" in match.group(0)):
+            return hour, minute, match.end()
+    return None
+
+
+def find_date(line: str, allow_month: bool = False) -> FoundDate | None:
+    """The first full date in a line, with its time when one is written beside it."""
+    for pattern in _PATTERNS:
+        match = pattern.search(line)
+        if not match:
+            continue
+        groups = match.groupdict()
+        month = int(groups["mnum"]) if groups.get("mnum") else _MONTHS[groups["month"].lower()]
+        year, day = int(groups["year"]), int(groups["day"])
+        if not (1 <= month <= 12 and 1 <= day <= 31):
+            continue
+        iso = f"{year:04d}-{month:02d}-{day:02d}"
+        end = match.end()
+        if groups.get("hour"):
+            iso += f"T{groups['hour']}:{groups['minute']}" + _offset(groups.get("tz"))
+            return FoundDate(iso, "minute", match.start(), end)
+        clock = _time_near(line, match.start(), match.end())
+        if clock:
+            return FoundDate(f"{iso}T{clock[0]:02d}:{clock[1]:02d}", "minute", match.start(), max(end, clock[2]))
+        return FoundDate(iso, "day", match.start(), end)
+    if allow_month:
+        match = _MONTH_YEAR.search(line)
+        if match:
+            month = _MONTHS[match["month"].lower()]
+            return FoundDate(f"{int(match['year']):04d}-{month:02d}", "month", match.start(), match.end())
+    return None
+
+
+def _offset(tz: str | None) -> str:
+    if not tz:
+        return ""
+    if tz.upper() == "Z":
+        return "+00:00"
+    return tz if ":" in tz else f"{tz[:3]}:{tz[3:]}"
+
+
+def from_iso(value: str) -> tuple[str, Precision] | None:
+    """Metadata dates ("2024-06-24", "2024-06-24T18:53:00+03:00") with their precision."""
+    value = value.strip()
+    match = re.match(r"^(\d{4})(?:-(\d\d)(?:-(\d\d)(?:[T ](\d\d):(\d\d)(?::\d\d(?:\.\d+)?)?"
+                     r"(Z|[+-]\d\d:?\d\d)?)?)?)?$", value)
+    if not match:
+        found = find_date(value, allow_month=True)
+        return (found.iso, found.precision) if found else None
+    year, month, day, hour, minute, tz = match.groups()
+    if hour:
+        return f"{year}-{month}-{day}T{hour}:{minute}{_offset(tz)}", "minute"
+    if day:
+        return f"{year}-{month}-{day}", "day"
+    if month:
+        return f"{year}-{month}", "month"
+    return year, "year"
+
+
+_LABEL = re.compile(r"^\W*(published|posted|first published|date|updated|last updated|modified)\b", re.IGNORECASE)
+
+
+def date_label(line: str) -> str | None:
+    """"published" / "updated" when a line says which date it gives."""
+    match = _LABEL.match(line)
+    if not match:
+        return None
+    word = match.group(1).lower()
+    return "updated" if word in ("updated", "last updated", "modified") else "published"
+
+
+_HAS_DIGIT = re.compile(r"\d")
+_AGO = re.compile(r"^\W*(?:updated\s+|posted\s+)?(?:\d+|an?|one)\s+"
+                  r"(?:second|minute|hour|day|week|month|year)s?\s+ago\b", re.IGNORECASE)
+# What may stand beside the date on a dateline: weekdays, clock words, time zones, labels.
+_FILLER = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|"
+                     r"at|on|am|pm|a\.m\.|p\.m\.|[a-z]{2,4}t|gmt|utc|updated|published|posted)\b|"
+                     r"(?<=\d)[ap]m\b|[\d:.,|/()\-–—]", re.IGNORECASE)
+
+
+def is_dateline(line: str) -> bool:
+    """A line that is only a date or a time stamp ("Wednesday November 20, 2019", "2 days ago")."""
+    if len(line) > 60:
+        return False
+    if _AGO.match(line):
+        return True
+    if not _HAS_DIGIT.search(line):
+        return False
+    found = find_date(line)
+    if not found:
+        return False
+    rest = _FILLER.sub(" ", line[:found.start] + " " + line[found.end:])
+    return not rest.split()

@@ -1,0 +1,152 @@
+"""Line classification for scraped plain text: prose, short, boilerplate or caption.
+
+A scraper that keeps all visible text gives one line per HTML block. Article
+paragraphs are long, sentence-like lines; menus, teasers, buttons and footers are
+short or title-cased. Each line gets a kind and a score; ``segments`` then finds
+the runs of lines where prose outweighs everything else.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from newsgraph.structure.boilerplate import BoilerplateIndex, ends_article, looks_like_boilerplate
+from newsgraph.structure.captions import is_caption, is_credit_only
+from newsgraph.structure.dates import is_dateline
+
+Kind = Literal["prose", "short", "boilerplate", "caption"]
+
+_WORD = re.compile(r"\w+")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_SENTENCE_END = re.compile(r"[.!?…:;。！？»]['\"’”»)\]]*$")
+_SENTENCE_INSIDE = re.compile(r"[a-z\u00e0-\u024f\u0430-\u044f0-9%)\"”’][.!?]['\"’”]?\s+['\"“‘]?[A-Z\u0410-\u042f]")
+
+# Scores: prose earns its words; everything else costs a little, boilerplate a lot,
+# and each further line of an unbroken stretch without prose costs GAP_GROWTH more, so
+# a short ad break inside an article is bridged but a sidebar of teasers is not.
+SHORT_COST = 3.0
+CAPTION_COST = 1.0
+PHRASE_COST = 1.0
+BOILERPLATE_COST = 10.0
+GAP_GROWTH = 1.0
+MAX_GAIN = 80.0
+# Prose with at least this many non-prose lines on both sides is a teaser in a list
+# (headline, author, date, summary, headline, ...) and earns only ISOLATED_SHARE.
+ISOLATION = 2
+ISOLATED_SHARE = 0.3
+_GALLERY = re.compile(r"^\d+ (of|/) \d+\b")
+_TEASER_END = re.compile(r"(\.\.\.|…)['\"’”]?$")
+
+
+@dataclass
+class Line:
+    index: int  # position among the document's non-empty lines
+    text: str
+    words: int
+    kind: Kind
+    score: float
+    ends_article: bool = False  # a comments header or "read next" list starts here
+
+
+def word_count(line: str) -> int:
+    """Words, counting CJK text by characters (about two per word)."""
+    if not line.isascii():
+        cjk = len(_CJK.findall(line))
+        if cjk > len(line) / 3:
+            return cjk // 2
+    return len(_WORD.findall(line))
+
+
+def is_prose(line: str, words: int) -> bool:
+    """A line that reads like running text: enough words, sentence punctuation, few capitals."""
+    if words < 6 or (words < 30 and _TEASER_END.search(line)):
+        return False
+    tokens = line.split()
+    capitals = sum(1 for t in tokens if t[:1].isupper()) / max(1, len(tokens))
+    ends = bool(_SENTENCE_END.search(line))
+    if words >= 25:
+        return capitals < 0.7
+    if capitals > 0.6 and not _SENTENCE_INSIDE.search(line):
+        return False
+    return ends or (words >= 15 and bool(_SENTENCE_INSIDE.search(line)))
+
+
+def is_phrase(line: str, words: int) -> bool:
+    """A short line in sentence case ("Eat every 2–3 hours"): list items, not menu entries."""
+    if words < 4:
+        return False
+    tokens = line.split()
+    return sum(1 for t in tokens if t[:1].isupper()) <= 0.34 * len(tokens)
+
+
+def classify(lines: list[str], boilerplate: BoilerplateIndex | None = None) -> list[Line]:
+    """Kind and score for every non-empty line.
+
+    Captions include a line followed by a bare credit ("Photo: Hau Dinh, AP").
+    """
+    result = []
+    gap = 0
+    for i, text in enumerate(lines):
+        words = word_count(text)
+        credited = i + 1 < len(lines) and words <= 60 and is_credit_only(lines[i + 1])
+        if looks_like_boilerplate(text, words) or is_dateline(text) or (
+                boilerplate is not None and boilerplate.is_boilerplate(text, words)):
+            kind: Kind = "boilerplate"
+            score = -BOILERPLATE_COST
+        elif is_caption(text) or credited or _GALLERY.match(text):
+            kind, score = "caption", -CAPTION_COST
+        elif is_prose(text, words):
+            kind, score = "prose", float(min(words, MAX_GAIN))
+        elif is_phrase(text, words):
+            kind, score = "short", -PHRASE_COST
+        else:
+            kind, score = "short", -SHORT_COST
+        if score > 0:
+            gap = 0
+        elif score < -PHRASE_COST:
+            gap += 1
+            score -= GAP_GROWTH * (gap - 1)
+        result.append(Line(len(result), text, words, kind, score, ends_article(text)))
+    _discount_isolated(result)
+    return result
+
+
+def _discount_isolated(lines: list[Line]) -> None:
+    """Lower the gain of prose lines that stand alone between runs of non-prose lines."""
+    prose = [line.kind == "prose" for line in lines]
+    for i, line in enumerate(lines):
+        if not prose[i] or i < ISOLATION or i + ISOLATION >= len(lines):
+            continue
+        if not any(prose[i - ISOLATION:i]) and not any(prose[i + 1:i + 1 + ISOLATION]):
+            line.score *= ISOLATED_SHARE
+
+
+def segments(lines: list[Line]) -> list[tuple[int, int, float]]:
+    """Runs of lines with a positive running total, in page order: (first, last + 1, score).
+
+    This is Kadane's maximum-subarray scan, keeping every run instead of the best
+    one: prose adds, menus and footers subtract, so an article body interrupted here
+    and there by a caption or an ad label stays one run, and sidebars fall apart.
+    """
+    runs: list[tuple[int, int, float]] = []
+    start, total, best = 0, 0.0, (0, 0, 0.0)
+    for i, line in enumerate(lines):
+        if total <= 0:
+            if best[2] > 0:
+                runs.append(best)
+            start, total, best = i, 0.0, (i, i, 0.0)
+        total += line.score
+        if total > best[2]:
+            best = (start, i + 1, total)
+    if best[2] > 0:
+        runs.append(best)
+    return runs
+
+
+def prose_share(text: str) -> float:
+    """The share of a text's words that stand in prose lines: low for menus and link lists."""
+    lines = classify([line.strip() for line in text.splitlines() if line.strip()])
+    words = sum(line.words for line in lines)
+    return sum(line.words for line in lines if line.kind == "prose") / words if words else 0.0

@@ -1,0 +1,226 @@
+"""Article structure from scraped plain text: title, lead, byline, date, body, captions.
+
+The body is the first large run of prose (``lines.segments``). Around it: the headline is
+the line the page title repeats, or the last title-like line before the body; byline
+and dateline sit between headline and body; a standfirst before the byline or before
+a repeated headline is the lead. Everything else is dropped and listed in ``removed``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from newsgraph.records import Precision
+from newsgraph.structure.boilerplate import BoilerplateIndex
+from newsgraph.structure.byline import parse_byline
+from newsgraph.structure.captions import is_credit_only
+from newsgraph.structure.cleanup import deobfuscate_emails, strip_label, tidy
+from newsgraph.structure.dates import FoundDate, date_label
+from newsgraph.structure.lines import Line, classify, segments
+
+# "Headline - Outlet", "Headline | Outlet": the page title carries the site name.
+_TITLE_SEPARATOR = re.compile(r"\s+[-|–—:•·]{1,2}\s+")
+# The body is the first run of prose at least this large compared with the largest.
+FIRST_RUN_SHARE = 0.5
+# The run after it joins the body when it is this large compared with the body's run
+NEXT_RUN_SHARE = 0.5
+# and no further away than this many lines.
+MAX_GAP = 40
+# Byline, dateline and repeated headline are looked for this far into the body;
+TOP_LINES = 8
+# a standfirst above them is the lead when it has at most this many lines.
+MAX_LEAD_LINES = 2
+
+
+@dataclass
+class PlainParts:
+    title: str | None = None
+    lead: str | None = None
+    paragraphs: list[str] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
+    published: str | None = None
+    precision: Precision | None = None
+    labels: list[str] = field(default_factory=list)  # "Details", "Quote", ...
+    page_title: str | None = None  # the first line when it names the site
+    removed: list[str] = field(default_factory=list)
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.casefold()))
+
+
+def _title_like(line: Line) -> bool:
+    return line.kind in ("short", "prose") and 3 <= line.words <= 30 and not line.text.rstrip().endswith(".")
+
+
+def find_headline(lines: list[Line], title: str | None = None) -> tuple[int | None, bool]:
+    """The headline's line, and whether it is sure (a known or page title repeats it).
+
+    ``title`` is the headline given by the container, if any. Otherwise a scraped page
+    starts with its <title> ("Headline - Outlet"); the headline proper is the later
+    line that title contains. Failing that, a title-like line the page states twice
+    is taken, less surely.
+    """
+    if not lines:
+        return None, False
+    if title:
+        key = _norm(title)
+        for line in lines:
+            if key and _norm(line.text) == key:
+                return line.index, True
+    first = lines[0].text
+    variants = {_norm(first)} | {_norm(part) for part in _TITLE_SEPARATOR.split(first) if len(part.split()) >= 3}
+    cuts = list(_TITLE_SEPARATOR.finditer(first))
+    if cuts:  # the title without the site name at its end or start
+        variants |= {_norm(first[:cuts[-1].start()]), _norm(first[cuts[0].end():])}
+    variants = {v for v in variants if len(v.split()) >= 3}
+    for line in lines[1:]:
+        if _title_like(line):
+            key = _norm(line.text)
+            if key in variants or any(v in key and len(key) < 1.5 * len(v) for v in variants):
+                return line.index, True
+    seen: dict[str, int] = {}
+    for line in lines[: len(lines) // 2 + 1]:
+        if _title_like(line) and line.words >= 4:
+            key = _norm(line.text)
+            if key in seen:
+                return seen[key], False
+            seen[key] = line.index
+    return None, False
+
+
+def _headline_before(lines: list[Line], start: int) -> int | None:
+    """The nearest title-like line above the body, skipping bylines and captions."""
+    for i in range(start - 1, max(-1, start - 7), -1):
+        line = lines[i]
+        if line.kind == "caption" or line.kind == "boilerplate" or parse_byline(line.text) != ([], None):
+            continue
+        if line.kind in ("short", "prose") and 2 <= line.words <= 30 and not line.text.endswith("."):
+            return i
+        if line.kind == "prose":
+            return None
+    return None
+
+
+def body_span(lines: list[Line], headline: int | None) -> tuple[int, int]:
+    """The body's first and last line.
+
+    The first run of prose that is not much smaller than the largest one (teaser
+    lists and comment threads below an article can outweigh it), cut at a comments
+    header, then joined with a neighbouring run of comparable size (an article split
+    by a gallery or an ad block).
+    """
+    if headline is not None:
+        for line in lines[:headline]:
+            line.score = min(line.score, -1.0)  # the article starts below its headline
+    runs = segments(lines)
+    if not runs:  # no prose at all (a snippet, a list): keep what is not boilerplate
+        return 0, len(lines)
+    best = max(score for _, _, score in runs)
+    chosen = next(i for i, run in enumerate(runs) if run[2] >= FIRST_RUN_SHARE * best)
+    first, last, score = runs[chosen]
+    last = _cut_at_end(lines, first, last)
+    for start, end, extra in runs[chosen + 1:chosen + 2]:
+        if extra >= NEXT_RUN_SHARE * score and start - last <= MAX_GAP and _cut_at_end(lines, last, start) == start:
+            last = _cut_at_end(lines, start, end)
+    return first, last
+
+
+def _cut_at_end(lines: list[Line], first: int, last: int) -> int:
+    """Where the body stops: at the first comments header or "read next" list, if any."""
+    for line in lines[first + 1:last]:
+        if line.ends_article:
+            return line.index
+    return last
+
+
+def _pick_date(candidates: list[tuple[str | None, FoundDate]]) -> FoundDate | None:
+    """Prefer a date labelled "published", then unlabelled, then "updated"; then the most precise."""
+    if not candidates:
+        return None
+    order = {"published": 0, None: 1, "updated": 2}
+    best_label = min(order[label] for label, _ in candidates)
+    days = [found for label, found in candidates if order[label] == best_label]
+    day = days[0].iso[:10]
+    same_day = [found for _, found in candidates if found.iso[:10] == day] or days
+    return max(same_day, key=lambda found: found.rank)
+
+
+def _read_byline(line: Line, parts: PlainParts, dates: list[tuple[str | None, FoundDate]]) -> bool:
+    """Take authors (the first byline's) and any date from a byline or dateline; False if it is neither."""
+    if line.words > 25 or line.kind == "prose" and line.words > 12:
+        return False
+    authors, found = parse_byline(line.text)
+    if found:
+        dates.append((date_label(line.text), found))
+    if authors and not parts.authors:
+        parts.authors = authors
+    return bool(authors or found)
+
+
+def structure_plain(text: str, boilerplate: BoilerplateIndex | None = None, title: str | None = None) -> PlainParts:
+    """Split scraped text into the article's parts; ``title`` is a headline known from metadata."""
+    raw_lines = [tidy(line) for line in text.splitlines()]
+    lines = classify([line for line in raw_lines if line], boilerplate)
+    parts = PlainParts()
+    if not lines:
+        return parts
+    headline, sure = find_headline(lines, title)
+    first, last = body_span(lines, headline if sure else None)
+    if headline is None and first:
+        headline = _headline_before(lines, first)
+    if headline is None and lines[0].kind == "short" and first > 0:
+        headline = 0  # a short first line above the body: the headline of a minimal text
+    if headline is not None:
+        parts.title = lines[headline].text
+    if lines[0].index != headline and len(_TITLE_SEPARATOR.split(lines[0].text)) > 1:
+        parts.page_title = lines[0].text
+
+    title_key = _norm(parts.title or "")
+    used: set[int] = set() if headline is None else {headline}
+    dates: list[tuple[str | None, FoundDate]] = []
+
+    # Between headline and the top of the body: captions, byline, dateline, the
+    # headline repeated. The last of these ends the standfirst (lead), if there is one.
+    head_start = 0 if headline is None else headline + 1
+    marker = None
+    for line in lines[head_start:min(last, first + TOP_LINES) if last > first else first]:
+        if line.kind == "caption":
+            if not is_credit_only(line.text):
+                parts.captions.append(line.text)
+            used.add(line.index)
+        elif (title_key and _norm(line.text) == title_key) or (
+                (line.index < first or line.kind != "prose") and _read_byline(line, parts, dates)):
+            used.add(line.index)
+            marker = line.index
+    lead = [] if marker is None else [
+        line for line in lines[head_start:marker] if line.kind == "prose" and line.index not in used]
+    if len(lead) <= MAX_LEAD_LINES:
+        parts.lead = " ".join(line.text for line in lead) or None
+        used.update(line.index for line in lead)
+
+    for line in lines[first:last]:
+        if line.index in used or line.kind == "boilerplate":
+            continue
+        used.add(line.index)
+        if line.kind == "caption":
+            if not is_credit_only(line.text):
+                parts.captions.append(line.text)
+            continue
+        label, paragraph = strip_label(deobfuscate_emails(line.text))
+        if label:
+            parts.labels.append(label)
+        if paragraph:
+            parts.paragraphs.append(paragraph)
+
+    if not dates:
+        for line in lines[last:last + 6]:
+            if date_label(line.text) and _read_byline(line, parts, dates):
+                used.add(line.index)
+    found = _pick_date(dates)
+    if found:
+        parts.published, parts.precision = found.iso, found.precision
+    parts.removed = [line.text for line in lines if line.index not in used]
+    return parts

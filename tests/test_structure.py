@@ -1,0 +1,273 @@
+"""Structure: the article inside scraped text and HTML, with what was dropped kept aside."""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+import pytest
+
+from newsgraph.examples import EXAMPLES_DIR
+from newsgraph.records import RawDocument
+from newsgraph.reference.outlets import load_outlets
+from newsgraph.structure import build_boilerplate, structure_article
+from newsgraph.structure.byline import parse_byline, unglue
+from newsgraph.structure.captions import is_caption, is_credit_only
+from newsgraph.structure.cleanup import deobfuscate_emails, strip_label
+from newsgraph.structure.dates import find_date, from_iso, is_dateline
+
+
+def _plain(text: str, **metadata) -> RawDocument:
+    return RawDocument(id="t", origin="test", text=text, media_type="text/plain", metadata=metadata)
+
+
+def _seed(name: str):
+    text = (EXAMPLES_DIR / name).read_text(encoding="utf-8")
+    return structure_article(RawDocument(id=name, origin=name, text=text, media_type="text/plain"))
+
+
+# --- the two seeds: exactly what gold.json expects -------------------------------------
+
+def test_seed_000_glued_byline_minute_date_caption_and_no_outlet() -> None:
+    article = _seed("000_038f5d126ba7fa0a.txt")
+    assert article.title == "US assumes that Russia will help North Korea with nuclear and long-range weapons"
+    assert article.authors == ["Oleh Pavliuk", "Anastasia Protz"]
+    assert (article.published, article.published_precision) == ("2024-06-24T18:53", "minute")
+    assert article.outlet is None  # the text never names its outlet; "European Pravda" is a cited source
+    assert article.captions == ["Putin and Kim Jong Un. Photo: Getty Images"]
+    assert article.lead is None
+    assert article.paragraphs[0].startswith("Kurt Campbell, US Deputy Secretary of State, believes")
+    assert article.paragraphs[-1].endswith("Iran, Syria and, to some extent, China.")
+    assert "Source: European Pravda with reference to the statement by the US Deputy Secretary of State" \
+        in article.paragraphs  # a source line is article text: citations are found in it
+    for banned in ("All Sections", "Photo: Getty Images", "Anastasia Protz", "Details:"):
+        assert banned not in article.text.replace(article.title, "")
+    assert any(p.startswith("Campbell noted that Putin") for p in article.paragraphs)  # label "Details:" cut
+    assert article.language == "en"
+
+
+def test_seed_003_repeated_title_lead_captions_outlet_from_copyright() -> None:
+    article = _seed("003_69df2b26e7fe9b34.txt")
+    assert article.title == ("The Guardian: Russian weapons to North Korea could destabilize Korean peninsula, "
+                             "says US official")
+    assert article.published is None and article.published_precision is None  # "© 2024" is no date
+    assert article.authors == []
+    assert article.outlet == "Euromaidan Press"
+    assert article.captions == ["Putin and Kim. Photo kremlin.ru",
+                                "North Korean leader during a meeting with Russia’s ruler Vladimir Putin. "
+                                "Photo kremlin.ru"]
+    assert article.lead == ("Recently, Putin and North Korea’s leader, Kim Jong-un, signed a defense agreement "
+                            "in Pyongyang, requiring immediate military assistance if either is attacked.")
+    assert article.paragraphs[0].startswith("Russian ruler Vladimir Putin")
+    assert article.paragraphs[-1].endswith("as it happened after Hamas attacked Israel in 2023.")
+    assert article.text.count("The Guardian: Russian weapons") == 1
+    for banned in ("Copyright", "International Renaissance Foundation", "Privacy and Cookie Policies",
+                   "Become a Patron", "ad blocker", "Ctrl + Enter", "Read more:", "email protected",
+                   "Photo kremlin.ru"):
+        assert banned.lower() not in article.body.lower(), banned
+    # what was dropped is kept for `newsgraph show ID --raw`
+    assert "Copyright © 2024 Euromaidanpress.com" in article.removed
+    assert "Read more:" in article.removed
+    assert any("ad blocker" in line for line in article.removed)
+
+
+# --- bylines, dates, captions, e-mail ---------------------------------------------------
+
+def test_glued_byline_is_split_into_names_and_date() -> None:
+    assert unglue("Oleh Pavliuk, Anastasia ProtzMonday, 24 June 2024") == \
+        "Oleh Pavliuk, Anastasia Protz Monday, 24 June 2024"
+    authors, found = parse_byline("Jane Doe and John SmithTuesday, 3 September 2024, 07:05")
+    assert authors == ["Jane Doe", "John Smith"]
+    assert (found.iso, found.precision) == ("2024-09-03T07:05", "minute")
+    assert parse_byline("By Jamelle Bouie")[0] == ["Jamelle Bouie"]
+    assert parse_byline("Tom Krisher, Ap Auto Writer") == ([], None)  # a job title is no name
+
+
+def test_byline_and_date_found_in_a_plain_text_article() -> None:
+    text = ("Navy ships arrive in Busan for joint drills\n"
+            "By Min-ji Park and Tom Lee | June 3, 2021 5:04 pm\n"
+            "Three US Navy ships arrived in the port of Busan on Thursday for a week of joint drills, "
+            "officials said, the first such visit this year.\n"
+            "The drills follow a series of missile launches by North Korea in recent weeks, "
+            "according to the South Korean defence ministry.\n")
+    article = structure_article(_plain(text))
+    assert article.title == "Navy ships arrive in Busan for joint drills"
+    assert article.authors == ["Min-ji Park", "Tom Lee"]
+    assert (article.published, article.published_precision) == ("2021-06-03T17:04", "minute")
+    assert len(article.paragraphs) == 2
+
+
+@pytest.mark.parametrize(("text", "iso", "precision"), [
+    ("Monday, 24 June 2024, 18:53", "2024-06-24T18:53", "minute"),
+    ("24 June 2024", "2024-06-24", "day"),
+    ("Nov. 20, 2019", "2019-11-20", "day"),
+    ("Updated 1:39 am EST, Wednesday, November 20, 2019", "2019-11-20T01:39", "minute"),
+    ("2024-06-24T18:53:00+03:00", "2024-06-24T18:53+03:00", "minute"),
+])
+def test_dates_keep_the_precision_the_page_gives(text: str, iso: str, precision: str) -> None:
+    found = find_date(text)
+    assert (found.iso, found.precision) == (iso, precision)
+
+
+def test_a_year_alone_is_never_a_published_date() -> None:
+    assert find_date("Copyright © 2024 Example Media") is None
+    assert find_date("June 2024") is None
+    assert find_date("June 2024", allow_month=True).precision == "month"
+    assert from_iso("2024") == ("2024", "year")
+    text = ("Copyright © 2024 Example Media\nA headline about talks\n"
+            "Talks between the two delegations resumed in Geneva on Monday after a pause of several weeks, "
+            "diplomats said.\n")
+    assert structure_article(_plain(text)).published is None
+
+
+def test_datelines_and_timestamps_are_not_body() -> None:
+    assert is_dateline("Wednesday November 20, 2019")
+    assert is_dateline("2 days ago at 07:52 am")
+    assert not is_dateline("On June 3, 2021, the ministry said it would review the decision.")
+
+
+def test_captions_with_credits() -> None:
+    assert is_caption("Putin and Kim Jong Un. Photo: Getty Images")
+    assert is_caption("Putin and Kim. Photo kremlin.ru")
+    assert is_caption("Trump asked voters in Louisiana for a big win. Credit... Doug Mills/The New York Times")
+    assert is_credit_only("Photo: Damian Dovarganes, AP")
+    assert not is_credit_only("Putin and Kim Jong Un. Photo: Getty Images")
+    assert not is_caption("The photo of the meeting was published by the Kremlin on Tuesday, officials said.")
+
+
+def test_obfuscated_email_is_undone_or_dropped() -> None:
+    assert deobfuscate_emails("write to news [at] example [dot] org today") == "write to news@example.org today"
+    assert deobfuscate_emails("permission must be acquired from [email protected].") == \
+        "permission must be acquired from."
+    assert strip_label("Details: Campbell noted that") == ("Details", "Campbell noted that")
+    assert strip_label("Source: European Pravda") == (None, "Source: European Pravda")
+
+
+# --- boilerplate evidence from the corpus -------------------------------------------------
+
+TOPICS = ["rates", "rents", "wages", "exports", "tariffs", "bonds", "housing", "pensions", "energy", "grain",
+          "shipping", "tourism"]
+
+
+def _outlet_page(n: int) -> str:
+    topic = TOPICS[n]
+    return (f"Example Times\nWorld\nBusiness\nWhat the new figures on {topic} mean\n"
+            f"Figures published on Monday showed {topic} moving faster than economists had expected, "
+            f"and ministers said they would study the {topic} data before acting.\n"
+            f"Opposition leaders said the government had ignored warnings about {topic} for months.\n"
+            "Our reporters work in forty countries to bring you the news that matters, every single day.\n"
+            "Sign in\n")
+
+
+def test_lines_recurring_across_an_outlet_are_removed_with_corpus_evidence() -> None:
+    pages = [_outlet_page(n) for n in range(12)]
+    index = pickle.loads(pickle.dumps(build_boilerplate(pages)))  # it travels to worker processes
+    footer = "Our reporters work in forty countries to bring you the news that matters, every single day."
+    without = structure_article(_plain(pages[0]))
+    with_corpus = structure_article(_plain(pages[0]), boilerplate=index)
+    assert footer in without.paragraphs  # on its own the footer reads like prose
+    assert footer not in with_corpus.paragraphs and footer in with_corpus.removed
+    assert with_corpus.paragraphs[0].startswith("Figures published on Monday showed rates moving")
+    assert with_corpus.title == "What the new figures on rates mean"
+
+
+def test_wire_copy_in_a_few_outlets_is_not_boilerplate() -> None:
+    story = ("Officials said the ceasefire would take effect at midnight and be monitored by observers "
+             "from three neighbouring countries, according to the agreement.")
+    pages = [f"Outlet {n} headline\n{story}\nA different closing sentence for page {n} of the corpus, "
+             "written by its own reporters in its own words." for n in range(4)]
+    pages += [f"Unrelated page {n}\nSome other text that has nothing to do with it at all, really, none." for n in
+              range(200)]
+    index = build_boilerplate(pages)
+    assert story in structure_article(_plain(pages[0]), boilerplate=index).paragraphs
+
+
+# --- metadata and HTML ---------------------------------------------------------------------
+
+def test_container_metadata_wins_over_guesses() -> None:
+    text = ("A guessed headline\nBy Someone Else | June 3, 2021\n"
+            "The minister resigned on Tuesday after weeks of pressure over the contract, his office said.\n")
+    article = structure_article(_plain(text, title="Minister resigns", outlet="Wire Example",
+                                       published="2021-06-01", authors=["Ann Author"],
+                                       url="https://wire.example/story"))
+    assert article.title == "Minister resigns"
+    assert article.outlet == "Wire Example"
+    assert (article.published, article.published_precision) == ("2021-06-01", "day")
+    assert article.authors == ["Ann Author"]
+    assert article.url == "https://wire.example/story"
+
+
+def test_outlet_from_url_and_unknown_outlet_stays_null() -> None:
+    text = "Headline here today\nThe council approved the budget on Monday after a long debate, members said.\n"
+    assert structure_article(_plain(text, url="https://www.theguardian.com/world/x")).outlet == "The Guardian"
+    assert structure_article(_plain(text + "© 2024 Nobody Knows Media Ltd\n")).outlet is None
+
+
+PARAGRAPHS = [
+    "South Korea summoned the Russian ambassador on Friday to protest against the defence pact that "
+    "Moscow signed with Pyongyang this week, the foreign ministry in Seoul said in a statement.",
+    "Vice foreign minister Kim Hong-kyun told ambassador Georgy Zinoviev that any cooperation helping "
+    "North Korea build up its military was a violation of United Nations Security Council resolutions.",
+    "The ambassador replied that attempts to threaten Russia were unacceptable, according to a readout "
+    "published by the Russian embassy, and said the pact was not aimed at third countries.",
+    "Seoul has said it would reconsider its policy of not supplying weapons directly to Ukraine, a step "
+    "that officials described as one of several options under review after the agreement.",
+]
+
+HTML = """<!DOCTYPE html><html lang="en"><head>
+<title>Seoul summons Russian envoy over pact | World news</title>
+<meta property="og:title" content="Seoul summons Russian envoy over pact">
+<meta property="og:site_name" content="The Guardian">
+<meta name="author" content="Jane Smith">
+<meta property="article:published_time" content="2024-06-21T09:15:00+00:00">
+</head><body>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li><li><a href="/sport">Sport</a></li></ul></nav>
+<article><h1>Seoul summons Russian envoy over pact</h1>
+<figure><img src="a.jpg" alt=""><figcaption>Putin and Kim in Pyongyang. Photo: Getty Images</figcaption></figure>
+""" + "\n".join(f"<p>{p}</p>" for p in PARAGRAPHS) + """
+</article>
+<footer><p>Copyright © 2024 Guardian News &amp; Media Limited. All rights reserved.</p></footer>
+</body></html>"""
+
+
+def test_html_body_and_metadata_from_the_page() -> None:
+    raw = RawDocument(id="h", origin="page.html", text=HTML, media_type="text/html")
+    article = structure_article(raw)
+    assert article.title == "Seoul summons Russian envoy over pact"
+    assert article.authors == ["Jane Smith"]
+    assert (article.published, article.published_precision) == ("2024-06-21T09:15+00:00", "minute")
+    assert article.outlet == "The Guardian"
+    assert article.captions == ["Putin and Kim in Pyongyang. Photo: Getty Images"]
+    assert article.paragraphs == PARAGRAPHS
+    assert "Copyright" not in article.text and "Home" not in article.text
+
+
+def test_html_metadata_from_the_container_still_wins() -> None:
+    raw = RawDocument(id="h", origin="page.html", text=HTML, media_type="text/html",
+                      metadata={"url": "https://www.kyivindependent.com/x", "outlet": "Kyiv Independent"})
+    article = structure_article(raw)
+    assert article.outlet == "Kyiv Independent"
+    assert article.url == "https://www.kyivindependent.com/x"
+
+
+# --- the outlet table -------------------------------------------------------------------------
+
+def test_outlet_table_lookups_and_user_files(tmp_path: Path) -> None:
+    table = load_outlets()
+    assert table.from_domain("https://edition.cnn.com/2024/06/x").name == "CNN"
+    assert table.from_name("Euromaidanpress.com").name == "Euromaidan Press"
+    assert table.from_name("the guardian").name == "The Guardian"
+    assert table.from_name("WSJ").name == "The Wall Street Journal"
+    assert table.from_name("Hearst Communications") is None
+    extra = tmp_path / "outlets.tsv"
+    extra.write_text("name\tdomains\tcountry\taliases\nWire Example\twire.example\tGB\tWE\n", encoding="utf-8")
+    mine = load_outlets(extra=[extra])
+    assert mine.from_domain("wire.example").country == "GB"
+    assert mine.from_name("WE").name == "Wire Example"
+    assert mine.from_name("CNN") is not None  # the bundled rows stay
+
+
+def test_empty_and_tiny_inputs_do_not_fail() -> None:
+    assert structure_article(_plain("")).paragraphs == []
+    assert structure_article(_plain("", title="Headline only")).text == "Headline only"
+    assert structure_article(_plain("Short one.")).paragraphs == ["Short one."]
