@@ -1,20 +1,11 @@
-"""Name normalisation shared by every stage that compares names."""
+"""Name normalisation shared by every stage that compares names.
+
+The key itself lives with the reference data (``newsgraph.reference.keys``) so that the
+reference tables and the extractors can never disagree on it.
+"""
 
 from __future__ import annotations
 
-import re
-import unicodedata
+from newsgraph.reference.keys import entity_id, name_key
 
-_NON_WORD = re.compile(r"[^\w]+")
-
-
-def name_key(name: str) -> str:
-    """A spelling-insensitive key: "Kim Jong-un" and "Kim Jong Un" share one."""
-    folded = unicodedata.normalize("NFKD", name)
-    folded = "".join(c for c in folded if not unicodedata.combining(c))
-    return _NON_WORD.sub(" ", folded.lower()).strip()
-
-
-def entity_id(name: str, type_: str) -> str:
-    """The store's id for an entity: its type and name key."""
-    return f"{type_}:{name_key(name)}"
+__all__ = ["entity_id", "name_key"]

@@ -15,7 +15,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Iterable
 
-from newsgraph.extract.names import entity_id
+from newsgraph.reference.keys import entity_id
 from newsgraph.records import ArticleAnalysis, Entity, Mention
 from newsgraph.spans import evidence_sentence
 

@@ -1,0 +1,80 @@
+"""Event triggers: which words code as which CAMEO action (table in reference/data/cameo_verbs.tsv)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from newsgraph.reference import read_table, split_list
+
+TABLE = "cameo_verbs.tsv"
+PLACE_PREPS = {"to", "in", "into", "for"}
+
+
+@dataclass(frozen=True)
+class Trigger:
+    lemma: str
+    pos: str  # VERB or NOUN
+    objects: frozenset[str]  # lemmas; {"*"} any; {"place"} a prepositional place; {"for"} a preposition
+    code: str
+    label: str
+    direction: str  # forward | reverse | mutual
+
+
+@lru_cache(maxsize=1)
+def triggers() -> dict[tuple[str, str], list[Trigger]]:
+    """(lemma, pos) → triggers, in table order."""
+    table: dict[tuple[str, str], list[Trigger]] = {}
+    for row in read_table(TABLE):
+        t = Trigger(row["lemma"].lower(), row["pos"].upper(), frozenset(split_list(row.get("objects", "*")) or ["*"]),
+                    row["code"], row["label"], row.get("direction") or "forward")
+        table.setdefault((t.lemma, t.pos), []).append(t)
+    return table
+
+
+def match(tok: Token) -> Trigger | None:
+    """The trigger this token fires, if its object fits."""
+    pos = "VERB" if tok.pos_ == "VERB" else "NOUN" if tok.pos_ == "NOUN" else None
+    if pos is None:
+        return None
+    for t in triggers().get((tok.lemma_.lower(), pos), []):
+        if _fits(tok, t):
+            return t
+    return None
+
+
+def object_lemmas(tok: Token) -> set[str]:
+    """Lemmas of what the trigger acts on: its object, the "of" phrase of a noun trigger or of
+    a quantity ("an enormous amount of … ammunition"), and coordinated objects."""
+    heads = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass", "attr"}]
+    heads += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    found: set[str] = set()
+    while heads:
+        h = heads.pop()
+        found.add(h.lemma_.lower())
+        found.add(h.lower_)
+        heads += [c for c in h.children if c.dep_ in {"conj", "compound"}]
+        heads += [g for c in h.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    return found
+
+
+def place_of(tok: Token) -> Token | None:
+    """ "came to Vietnam": the place after a preposition of motion."""
+    for c in tok.children:
+        if c.dep_ in {"prep", "dative"} and c.lower_ in PLACE_PREPS:
+            for g in c.children:
+                if g.dep_ == "pobj" and g.ent_type_ in {"GPE", "LOC", "FAC"}:
+                    return g
+    return None
+
+
+def _fits(tok: Token, t: Trigger) -> bool:
+    if "*" in t.objects:
+        return True
+    if "place" in t.objects:
+        return place_of(tok) is not None
+    if t.objects & {c.lower_ for c in tok.children if c.dep_ == "prep"}:
+        return True
+    return bool(t.objects & object_lemmas(tok))
