@@ -13,7 +13,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.mention_index import MentionIndex
-from newsgraph.extract.quote_spans import paragraph_bounds
+from newsgraph.extract.paragraphs import paragraph_bounds
 from newsgraph.extract.source_names import SourceNamer
 from newsgraph.records import Article, Citation, Mention, Quote
 from newsgraph.spans import sentence_bounds
@@ -22,6 +22,7 @@ SOURCE_LINE = re.compile(
     r"(?P<label>Sources?|Via)\s*:\s*(?P<name>[^\n]+?)"
     r"(?:(?P<rel>,?\s+(?:with reference to|referring to|citing|quoting|based on)\s+)(?P<ref>[^\n]+?))?\s*\.?\s*$",
     re.IGNORECASE)
+RELATION_WORDS = re.compile(r"(?:with reference to|referring to|citing|quoting|based on)\b", re.IGNORECASE)
 HEADLINE_PREFIX = re.compile(r"([^:\n]{2,40}):\s")
 REPORT_VERBS = {"report", "write", "publish", "reveal", "say", "learn", "cite", "quote"}
 CITING_WORDS = {"citing": "citing", "quoting": "quoting", "referring": "with reference to",
@@ -53,6 +54,8 @@ def _source_lines(article: Article, text: str, namer: SourceNamer) -> list[Citat
         m = SOURCE_LINE.match(text, start, end)
         if not m or m.end() != end and text[m.end():end].strip():
             continue
+        if RELATION_WORDS.match(m.group("name")) or not any(ch.isalpha() for ch in m.group("name")):
+            continue  # "Source: with reference to …" with the outlet missing
         name, kind = namer.name(m.group("name"), m.start("name"))
         out.append(Citation(article.id, name, kind, "source", m.start(), end, text[m.start():end].strip()))
         if m.group("ref"):
@@ -71,7 +74,7 @@ def _headline_prefix(article: Article, namer: SourceNamer) -> list[Citation]:
     if not m or not namer.is_outlet(m.group(1)):
         return []
     name, kind = namer.name(m.group(1), 0)
-    return [Citation(article.id, name, kind, "headline", 0, m.end(1), m.group(0).strip())]
+    return [Citation(article.id, name, kind, "headline", 0, m.end(1) + 1, article.title[:m.end(1) + 1])]
 
 
 def _citation_at(article: Article, tok: Token, namer: SourceNamer) -> Citation | None:
@@ -82,10 +85,14 @@ def _citation_at(article: Article, tok: Token, namer: SourceNamer) -> Citation |
         source = _object(to)
         return namer.cite(article.id, source, "according to", tok) if source is not None else None
     if low in CITING_WORDS and tok.i + 1 < len(tok.doc):
+        if low == "reference" and (tok.i == 0 or tok.doc[tok.i - 1].lower_ != "with"):
+            return None  # "made reference to …" cites nothing
         obj = _object(tok) or _object(next((c for c in tok.children if c.dep_ == "prep"), None))
-        if obj is not None:
-            return namer.cite(article.id, obj, CITING_WORDS[low], tok, referent=True)
-        return None
+        if obj is None:
+            return None
+        found = namer.cite(article.id, obj, CITING_WORDS[low], tok, referent=True)
+        # "citing internal business issues" gives a reason, not a source
+        return found if found is None or found.kind != "organisation" or namer.mentions.on_token(obj) else None
     lemma = tok.lemma_.lower()
     if tok.pos_ != "VERB":
         return None

@@ -50,13 +50,16 @@ def check_dates(article: Article, window: DateWindow) -> list[Flag]:
     text = article.text
     flags: list[Flag] = []
     flags += _weekdays(article, text, window)
-    if window.exact and window.start is not None:
-        published = window.start
+    if not window.exact or window.start is None or window.end is None:
+        return flags  # relative dates need the published date, as precise as each check needs
+    published = window.start
+    if published.year == window.end.year:
         flags += _years_ago(article, text, published)
         flags += _relative_years(article, text, published)
-        if window.start == window.end:
-            flags += _relative_days(article, text, published)
-            flags += _last_month(article, text, published)
+    if (published.year, published.month) == (window.end.year, window.end.month):
+        flags += _last_month(article, text, published)
+    if published == window.end:
+        flags += _relative_days(article, text, published)
     return flags
 
 

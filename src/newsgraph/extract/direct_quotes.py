@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.cues import cue_of
-from newsgraph.extract.quote_spans import QuoteSpan, paragraph_bounds
+from newsgraph.extract.paragraphs import paragraph_bounds
+from newsgraph.extract.quote_spans import QuoteSpan
 from newsgraph.extract.speakers import Speaker, SpeakerResolver, subject_of
 
 SENTENCE_END = re.compile(r"[.!?…](?=[\s\"'”’»)]|$)")
@@ -53,7 +54,20 @@ def clausal_quotes(text: str, doc: Doc, spans: list[QuoteSpan], resolver: Speake
         if direct.speaker is None:
             _inherit(direct, found, text, before, after)
         found.append(direct)
+    _look_ahead(found)
     return found
+
+
+def _look_ahead(found: list[Direct]) -> None:
+    """A quote left open at the end of its paragraph takes the speaker of the quote that
+    continues it in the next paragraph ("…\n\n"… ," Campbell said.)."""
+    for k in range(len(found) - 2, -1, -1):
+        d, nxt = found[k], found[k + 1]
+        if d.speaker is None and d.span.continues and nxt.speaker is not None and nxt.paragraph == d.paragraph + 1:
+            s = nxt.speaker
+            d.speaker = Speaker(s.text, s.start, s.end, s.entity, s.confidence * 0.85, s.how)
+            d.cue = nxt.cue
+            d.inherited = True
 
 
 def _last_sentence_end(text: str, lo: int, hi: int) -> int:
@@ -88,15 +102,23 @@ def _ends_with_cue(doc: Doc, offset: int) -> bool:
 
 def _has_cue(doc: Doc, lo: int, hi: int) -> bool:
     window = doc.char_span(lo, hi, alignment_mode="contract") if hi > lo else None
-    return bool(window) and any(cue_of(t) for t in window)
+    return bool(window) and any(cue_of(t) or t.lower_ == "according" for t in window)
 
 
 def _attribute(doc: Doc, span: QuoteSpan, lo: int, hi: int, resolver: SpeakerResolver, p: int) -> Direct:
     """Look for the reporting verb after the quotation first (news style), then before it."""
     after = doc.char_span(span.end, hi, alignment_mode="contract") if hi > span.end else None
     before = doc.char_span(lo, span.start, alignment_mode="contract") if span.start > lo else None
-    for window, tokens in (("after", list(after or [])), ("before", list(reversed(before or [])))):
+    if after is not None and _new_sentence(doc.text, span, after.text):
+        after = None
+    for tokens in (list(after or []), list(reversed(before or []))):
         for tok in tokens:
+            if tok.lower_ == "according":  # "…," according to Campbell.
+                source = _according_source(tok)
+                speaker = resolver.resolve(source) if source is not None else None
+                if speaker is not None and speaker.entity:
+                    return Direct(span, speaker, tok, p)
+                continue
             if cue_of(tok) is None:
                 continue
             head = subject_of(tok)
@@ -113,6 +135,20 @@ def _attribute(doc: Doc, span: QuoteSpan, lo: int, hi: int, resolver: SpeakerRes
             if speaker is not None and speaker.entity:
                 return Direct(span, speaker, None, p)
     return Direct(span, None, None, p)
+
+
+def _new_sentence(text: str, span: QuoteSpan, after: str) -> bool:
+    """ "“We will win.” The company said profits fell." — the next sentence is not the attribution."""
+    inner = text[span.inner_start:span.inner_end].rstrip()
+    tail = after.strip()
+    return inner[-1:] in ".!?" and tail[:1].isupper() and len(tail.split()) > 6
+
+
+def _according_source(tok: Token) -> Token | None:
+    to = next((c for c in tok.children if c.lower_ == "to"), None)
+    if to is None and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
+        to = tok.doc[tok.i + 1]
+    return next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
 
 
 def _nearby_mention(tokens: list[Token], resolver: SpeakerResolver) -> Speaker | None:

@@ -14,7 +14,7 @@ from newsgraph.extract.actors import ActorResolver
 from newsgraph.extract.cameo import Trigger, match, place_of
 from newsgraph.extract.event_dates import resolve_date
 from newsgraph.extract.mention_index import MentionIndex
-from newsgraph.extract.speakers import break_between
+from newsgraph.extract.paragraphs import break_between
 from newsgraph.records import Article, Event, Mention, Modality
 
 TARGET_PREPS = ("to", "with", "against", "on", "between", "from", "for")
@@ -56,7 +56,7 @@ def _participants(tok: Token, t: Trigger, actors: ActorResolver) -> tuple[str | 
     if t.pos == "NOUN":
         return _noun_participants(tok, t, actors)
     subject = _subject(tok)
-    named = _named(subject, actors) if subject is not None else []
+    named = _named(subject, tok, actors) if subject is not None else []
     if t.direction == "reverse":
         return _origin(tok, actors), named[0] if named else None
     actor = named[0] if named else None
@@ -81,14 +81,14 @@ def _subject(tok: Token) -> Token | None:
     return None
 
 
-def _named(subject: Token, actors: ActorResolver) -> list[str]:
+def _named(subject: Token, tok: Token, actors: ActorResolver) -> list[str]:
     """Distinct actors of a subject phrase, its head first: "Russian leader Putin and North
     Korean leader Kim Jong Un" → [Russia, North Korea]. Clauses inside the phrase are skipped."""
-    found = [actors.of_token(subject)]
+    found = [_actor(tok, actors, subject)]
     stack = list(subject.children)
     while stack:
         t = stack.pop(0)
-        if t.dep_ in {"relcl", "acl", "ccomp", "advcl", "prep"}:
+        if t.dep_ in {"relcl", "acl", "ccomp", "advcl", "prep"} or break_between(tok.doc, t.i, tok.i):
             continue
         m = actors.mentions.on_token(t)
         if m is not None:
@@ -101,21 +101,26 @@ def _named(subject: Token, actors: ActorResolver) -> list[str]:
     return out
 
 
+def _actor(trigger: Token, actors: ActorResolver, tok: Token) -> str | None:
+    """The actor ``tok`` stands for, unless the parse linked it to the trigger across a paragraph break."""
+    return None if break_between(trigger.doc, tok.i, trigger.i) else actors.of_token(tok)
+
+
 def _target(tok: Token, t: Trigger, actors: ActorResolver) -> str | None:
     place = place_of(tok)
     if place is not None and "place" in t.objects:
-        return actors.of_token(place)
+        return _actor(tok, actors, place)
     by_prep = {c.lower_: c for c in tok.children if c.dep_ in {"prep", "dative"}}
     for prep in TARGET_PREPS:
         if prep in by_prep:
             for g in by_prep[prep].children:
                 if g.dep_ == "pobj":
-                    found = actors.of_token(g)
+                    found = _actor(tok, actors, g)
                     if found:
                         return found
     for c in tok.children:
         if c.dep_ in {"dative", "iobj", "dobj"}:
-            found = actors.of_token(c)
+            found = _actor(tok, actors, c)
             if found:
                 return found
     return None
@@ -127,7 +132,7 @@ def _origin(tok: Token, actors: ActorResolver) -> str | None:
         if c.dep_ == "prep" and c.lower_ == "from":
             for g in c.children:
                 if g.dep_ == "pobj":
-                    return actors.of_token(g)
+                    return _actor(tok, actors, g)
     for c in tok.children:
         if c.dep_ == "dobj":
             for g in c.subtree:
@@ -143,20 +148,20 @@ def _noun_participants(tok: Token, t: Trigger, actors: ActorResolver) -> tuple[s
     actor = target = None
     for c in tok.children:
         if c.dep_ == "poss" or (c.dep_ in {"amod", "compound"} and actors.mentions.on_token(c)):
-            actor = actor or actors.of_token(c)
+            actor = actor or _actor(tok, actors, c)
         if c.dep_ == "prep" and c.lower_ == "by":
-            actor = actor or next((actors.of_token(g) for g in c.children if g.dep_ == "pobj"), None)
+            actor = actor or next((_actor(tok, actors, g) for g in c.children if g.dep_ == "pobj"), None)
         if c.dep_ == "prep" and c.lower_ == "of" and t.code.startswith("07"):
             for g in c.subtree:
                 m = actors.mentions.on_token(g)
                 if actor is None and m is not None and m.type in {"GPE", "NORP"}:
                     actor = m.entity
         if c.dep_ == "prep" and c.lower_ in {"to", "in", "on", "against", "with"}:
-            target = target or next((actors.of_token(g) for g in c.children if g.dep_ == "pobj"), None)
+            target = target or next((_actor(tok, actors, g) for g in c.children if g.dep_ == "pobj"), None)
         if c.dep_ == "prep" and c.lower_ == "between":
             pair = [g for g in c.children if g.dep_ == "pobj"]
             pair += [x for p in pair for x in p.children if x.dep_ == "conj"]
-            named = [a for a in (actors.of_token(p) for p in pair) if a]
+            named = [a for a in (_actor(tok, actors, p) for p in pair) if a]
             if named:
                 actor = actor or named[0]
                 target = target or next((a for a in named[1:] if a != actor), None)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from newsgraph.extract.paragraphs import paragraph_bounds
+
 OPENERS = {"“": "”", "„": "”", "«": "»", "‘": "’"}
 STRAIGHT = '"'
 OPEN_CONTEXT = set(" \t\n([{—–-/:;") | {""}
@@ -27,19 +29,6 @@ class QuoteSpan:
 
     def words(self, text: str) -> int:
         return len(text[self.inner_start:self.inner_end].split())
-
-
-def paragraph_bounds(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each block of ``text`` (blocks are separated by blank lines)."""
-    bounds, start = [], 0
-    while start <= len(text):
-        end = text.find("\n\n", start)
-        if end < 0:
-            end = len(text)
-        if end > start:
-            bounds.append((start, end))
-        start = end + 2
-    return bounds
 
 
 def find_quote_spans(text: str) -> list[QuoteSpan]:

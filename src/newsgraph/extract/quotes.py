@@ -9,10 +9,13 @@ extractor's mentions). Everything is one pass over the text or the tokens.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from spacy.tokens import Doc
 
+from newsgraph.extract.cues import cue_of
 from newsgraph.extract.direct_quotes import Direct, clausal_quotes
+from newsgraph.extract.headlines import Headline, headline_quote
 from newsgraph.extract.mention_index import MentionIndex
 from newsgraph.extract.quote_spans import QuoteSpan, find_quote_spans
 from newsgraph.extract.reported_speech import Reported, reported_clauses
@@ -22,7 +25,6 @@ from newsgraph.reference.outlets import default_outlets
 
 KIND_FACTOR = {"direct": 1.0, "mixed": 0.95, "indirect": 0.9}
 HEADLINE_FACTOR = 0.85
-UNATTRIBUTED = {"institution", "unresolved"}
 OUTLET_PREFIX = re.compile(r"([^:\n]{2,40}):\s+")
 WORD = re.compile(r"[A-Za-z][A-Za-z'-]{3,}")
 STOP = {"that", "this", "with", "from", "have", "would", "could", "will", "their", "they", "there",
@@ -37,11 +39,18 @@ def find_quotes(article: Article, doc: Doc, mentions: list[Mention], entities: l
     directs = [d for d in clausal_quotes(text, doc, spans, resolver) if d.speaker is not None]
     skip = _quoted_tokens(doc, spans) | {d.cue.i for d in directs if d.cue is not None}
     quotes = [_from_direct(article, text, d) for d in directs]
+    title_end = len(article.title) if article.title else 0
+    headline = headline_quote(article.title, doc, resolver)
+    if headline is not None:
+        quotes.append(_from_headline(article, text, headline, spans))
     taken = [(q.start, q.end) for q in quotes]
     for r in reported_clauses(doc, resolver, skip):
+        if headline is not None and r.start < title_end:
+            continue
+        if r.verb is not None and r.verb.idx < r.start < title_end:
+            r.end = len(article.title.rstrip(" .!?"))  # a headline is one clause: "US assumes that …"
         if not any(r.start < e and s < r.end for s, e in taken):
             quotes.append(_from_reported(article, text, r, spans))
-    title_end = len(article.title) if article.title else 0
     for q in quotes:
         if q.start < title_end:
             q.confidence = round(q.confidence * HEADLINE_FACTOR, 3)
@@ -68,14 +77,18 @@ def _from_direct(article: Article, text: str, d: Direct) -> Quote:
     s = d.speaker
     assert s is not None
     return Quote(article=article.id, start=start, end=end, text=text[start:end], kind="direct",
-                 cue=d.cue.lemma_.lower() if d.cue is not None else None, speaker=s.text,
+                 cue=_cue_name(d), speaker=s.text,
                  speaker_start=s.start, speaker_end=s.end, speaker_entity=s.entity,
                  confidence=round(min(1.0, s.confidence * _weight(d)), 3))
 
 
-def _weight(d: Direct) -> float:
-    from newsgraph.extract.cues import cue_of
+def _cue_name(d: Direct) -> str | None:
+    if d.cue is None:
+        return None
+    return "according to" if d.cue.lower_ == "according" else d.cue.lemma_.lower()
 
+
+def _weight(d: Direct) -> float:
     cue = cue_of(d.cue) if d.cue is not None else None
     return cue[1] if cue else 0.8
 
@@ -83,7 +96,7 @@ def _weight(d: Direct) -> float:
 def _from_reported(article: Article, text: str, r: Reported, spans: list[QuoteSpan]) -> Quote:
     _balance(r, spans)
     _drop_prefix(r, text)
-    mixed = any(r.start <= s.inner_start and s.inner_end <= r.end for s in spans)
+    mixed = any(r.start <= s.inner_start and s.inner_end <= r.end for s in _near(spans, r.start, r.end))
     kind = "mixed" if mixed else "indirect"
     s = r.speaker
     return Quote(article=article.id, start=r.start, end=r.end, text=text[r.start:r.end], kind=kind, cue=r.cue,
@@ -91,14 +104,31 @@ def _from_reported(article: Article, text: str, r: Reported, spans: list[QuoteSp
                  confidence=round(min(1.0, s.confidence * r.weight * KIND_FACTOR[kind]), 3))
 
 
+def _from_headline(article: Article, text: str, h: Headline, spans: list[QuoteSpan]) -> Quote:
+    r = Reported(h.start, h.end, h.speaker, h.cue or "", 0.9, None)
+    quote = _from_reported(article, text, r, spans)
+    quote.cue = h.cue
+    return quote
+
+
 def _balance(r: Reported, spans: list[QuoteSpan]) -> None:
     """Widen a reported clause that cuts a quotation in two, so its text keeps both marks
     ("is “incredibly concerning,”" rather than "is “incredibly concerning")."""
-    for s in spans:
+    for s in _near(spans, r.start, r.end):
         if s.start < r.end < s.end:
             r.end = s.end
         if s.start < r.start < s.end:
             r.start = s.start
+
+
+def _near(spans: list[QuoteSpan], start: int, end: int) -> list[QuoteSpan]:
+    """The quotations that overlap [start, end) (spans are sorted and do not overlap)."""
+    i = bisect_right(spans, start, key=lambda s: s.end)
+    out = []
+    while i < len(spans) and spans[i].start < end:
+        out.append(spans[i])
+        i += 1
+    return out
 
 
 def _drop_prefix(r: Reported, text: str) -> None:

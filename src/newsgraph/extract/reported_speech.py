@@ -11,10 +11,12 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.cues import cue_of, is_cue
-from newsgraph.extract.speakers import Speaker, SpeakerResolver, break_between, subject_of
+from newsgraph.extract.paragraphs import break_between
+from newsgraph.extract.speakers import Speaker, SpeakerResolver, subject_of
 from newsgraph.reference.outlets import default_outlets
 
 STRIP_LEAD = {"that"}
+MIN_TOKENS = 3  # "she said" is not what somebody said
 EDGE_PUNCT = {",", ";", ":", "-", "—", "–"}
 
 
@@ -51,12 +53,13 @@ def _verb_clause(verb: Token, resolver: SpeakerResolver) -> Reported | None:
     if cue is None:
         return None
     contents = [c for c in verb.children if c.dep_ == "ccomp"]
-    if not contents and cue[0] == "emphasis":
+    nominal = not contents and cue[0] == "emphasis"
+    if nominal:  # "stressed the importance of …"
         contents = [c for c in verb.children if c.dep_ == "dobj"]
     if not contents:
         return None
     head = subject_of(verb)
-    if head is None:
+    if head is None or (nominal and not resolver.person_like(head)):
         return None
     speaker = resolver.resolve(head)
     if speaker is None:
@@ -115,7 +118,7 @@ def _clause_chars(heads: list[Token], anchor: Token, cut: set[int]) -> tuple[int
         lo += 1
     while hi > lo and (tokens[hi - 1].text in EDGE_PUNCT or tokens[hi - 1].text == "."):
         hi -= 1
-    if hi - lo < 2:
+    if hi - lo < MIN_TOKENS:
         return None
     first, last = tokens[lo], tokens[hi - 1]
     return first.idx, last.idx + len(last.text)

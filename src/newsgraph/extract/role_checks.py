@@ -10,23 +10,26 @@ written on (``dating.article_window``):
   holder then was someone else, while its surname is that of a known office-holder
   ("Joe Blinken": President Joe Biden, Secretary of State Antony Blinken).
 
-Only offices one person holds at a time, in a named country or organisation, are
+Only offices one person holds at a time, in a known country or organisation, are
 checked: "a US State Department spokesperson" or "Russian ambassador" can be many
-people, and "President Macron" names no country to look up. Titles with a qualifier
-the office key does not carry ("deputy prime minister", "former president",
-"president-elect") are left alone.
+people. A bare title ("President Antony Blinken") takes the country of the person
+named; "Senate President" or "Fed President" is not a country's office and is left
+alone, as are titles with a qualifier the office key does not carry ("deputy prime
+minister", "former president", "president-elect", "the President's son"). A person
+who held the office at any time in the data is not flagged: the text may look back.
 """
 
 from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
 from newsgraph.extract.dating import DateWindow, iso_bounds
 from newsgraph.records import Article, Entity, Flag, Role
-from newsgraph.reference import offices, people
+from newsgraph.reference import offices, people, read_table, split_list
 from newsgraph.reference.keys import name_key
 from newsgraph.spans import evidence_sentence
 
@@ -49,9 +52,10 @@ CONFIDENCE = {  # (kind, exact date?) → confidence
     ("role_mismatch", True): 0.85, ("role_mismatch", False): 0.7,
     ("unknown_title_holder", True): 0.9, ("unknown_title_holder", False): 0.8,
 }
-OPEN_WINDOW_PENALTY = 0.15
+OPEN_WINDOW_PENALTY = 0.15  # no date at all: checked against every term in the data
+IMPLIED_COUNTRY_PENALTY = 0.1  # "President X": the country is our guess
 # office_holders.tsv keeps terms that ran into 2015 and later ones: before 2015 it is incomplete.
-DATA_FROM = date(2015, 1, 1)  # no date at all: checked against every term in the data
+DATA_FROM = date(2015, 1, 1)
 
 
 def check_roles(article: Article, entities: list[Entity], window: DateWindow) -> list[Flag]:
@@ -75,6 +79,15 @@ def check_roles(article: Article, entities: list[Entity], window: DateWindow) ->
 def check_role(article: Article, entity: Entity, role: Role, window: DateWindow) -> Flag | None:
     """A Flag if the office-holder data says this person did not hold this title then."""
     parsed = offices.parse_title(role.role)
+    name = role.surface or entity.name
+    if not name_key(name):
+        return None
+    known = people.lookup(entity.name) or people.lookup(name) or people.by_short(name)
+    implied = ""
+    if parsed.country is None:
+        parsed = _with_implied_country(parsed, role.role, name, known)
+        if parsed.country:
+            implied = f" The title names no country; {parsed.country} is that of the office-holder named {name.split()[-1]}."
     if not _checkable(parsed, role.role):
         return None
     window = sentence_window(article, role, window)
@@ -84,20 +97,47 @@ def check_role(article: Article, entity: Entity, role: Role, window: DateWindow)
     in_office = _overlapping(every_term, window)
     if not in_office:
         return None  # the data does not cover this office then: nothing to compare with
-    name = role.surface or entity.name
-    known = people.lookup(entity.name) or people.lookup(name) or people.by_short(name)
     names = {name_key(entity.name), name_key(name)} | ({name_key(known.name)} if known else set())
     if any(name_key(t.person) in names for t in every_term):
         return None  # held it then, or at another time the text may be looking back (or ahead) to
     if known is not None:
-        return _flag(article, role, "role_mismatch", window, _mismatch_text(known.name, role, parsed, in_office, window))
+        return _flag(article, role, "role_mismatch", window,
+                     _mismatch_text(known.name, role, parsed, in_office, window) + implied, bool(implied))
     if _spelling_of_holder(name, in_office):
         return None
     namesakes = [p for p in offices.persons_with_surname(name.split()[-1]) if name_key(p) != name_key(name)]
     if not namesakes:
         return None  # an unknown name with no known surname: more likely a gap in our data
     return _flag(article, role, "unknown_title_holder", window,
-                 _unknown_text(name, role, parsed, in_office, namesakes, window))
+                 _unknown_text(name, role, parsed, in_office, namesakes, window) + implied, bool(implied))
+
+
+def _with_implied_country(parsed: offices.ParsedTitle, written: str, name: str,
+                          known: people.Person | None) -> offices.ParsedTitle:
+    """ "Secretary of State Mike Pompeo": a bare title takes the country of the person named
+    (or, for an unknown name, of the one office-holder with its surname), if there is one."""
+    if _norm_title(written) not in _bare_titles():
+        return parsed  # "Senate President", "Fed President": not a country's office
+    if known is not None:
+        countries = {t.country for t in offices.terms_of(known.name)}
+    else:
+        countries = {t.country for p in offices.persons_with_surname(name.split()[-1]) for t in offices.terms_of(p)}
+    if len(countries) != 1:
+        return parsed
+    return offices.ParsedTitle(parsed.text, parsed.office, countries.pop(), parsed.former)
+
+
+@lru_cache(maxsize=1)
+def _bare_titles() -> frozenset[str]:
+    """Every title of office_titles.tsv, normalised: "president", "secretary of state"."""
+    return frozenset(_norm_title(t) for row in read_table("office_titles.tsv") for t in split_list(row.get("titles", "")))
+
+
+def _norm_title(text: str) -> str:
+    """Lower case, no article or "the country's" in front: what is left must be a bare title."""
+    text = text.lower().replace("’", "'").strip()
+    text = re.sub(r"^(?:(?:the|his|her|their|its)\s+(?:country|nation)'s|the|a|an)\s+", "", text)
+    return re.sub(r"\s+", " ", re.sub(r"[^\w' -]+", " ", text)).strip()
 
 
 def sentence_window(article: Article, role: Role, window: DateWindow) -> DateWindow | None:
@@ -129,9 +169,16 @@ def _checkable(parsed: offices.ParsedTitle, written: str) -> bool:
 
 
 def _continues_after_title(words: str) -> bool:
-    """ "the President's son", "leader's sister": the title only describes someone else."""
-    return bool(re.search(r"'s\s+\w+\s*$", words)) and not re.search(r"^\W*(the\s+)?[\w\s]+'s\s+(leader|president|"
-                                                                    r"prime minister|foreign minister|ruler)\s*$", words)
+    """ "the President's son", "leader's sister": the title only describes someone else
+    ("North Korea's leader" is still a title)."""
+    after = re.search(r"'s\s+(\w+)\s*$", words)
+    return bool(after) and after.group(1) not in _title_heads()
+
+
+@lru_cache(maxsize=1)
+def _title_heads() -> frozenset[str]:
+    """The last word of every office title: "leader", "president", "minister", "state"..."""
+    return frozenset(t.split()[-1] for t in _bare_titles() if t)
 
 
 def _overlapping(terms: list[offices.OfficeTerm], window: DateWindow) -> list[offices.OfficeTerm]:
@@ -196,8 +243,10 @@ def _when(window: DateWindow) -> str:
     return f"{window.basis[0].upper()}{window.basis[1:]}; {window.describe()}"
 
 
-def _flag(article: Article, role: Role, kind: str, window: DateWindow, explanation: str) -> Flag:
+def _flag(article: Article, role: Role, kind: str, window: DateWindow, explanation: str,
+          implied_country: bool = False) -> Flag:
     confidence = CONFIDENCE[(kind, window.exact)] - (0 if window.known else OPEN_WINDOW_PENALTY)
+    confidence -= IMPLIED_COUNTRY_PENALTY if implied_country else 0
     return Flag(article=article.id, kind=kind, start=role.start, end=role.end,
                 mention=role.evidence or article.text[role.start:role.end], explanation=explanation,
                 evidence=evidence_sentence(article.text, role.start, role.end), confidence=round(confidence, 2))

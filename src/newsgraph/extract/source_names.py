@@ -13,6 +13,8 @@ import re
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.mention_index import MentionIndex
+from newsgraph.extract.paragraphs import break_between
+from newsgraph.extract.speakers import noun_phrase
 from newsgraph.records import Article, Citation, CitationKind
 from newsgraph.reference import offices
 from newsgraph.reference.outlets import default_outlets
@@ -30,6 +32,12 @@ OUTLET_WORDS = {
 LEAD_IN = re.compile(r"^(?:the\s+)?(?:statements?|words|remarks|comments?|interview|posts?|report|briefing)\s+"
                      r"(?:by|of|from|with|to)\s+", re.IGNORECASE)
 PERSON = {"PERSON"}
+PREDETERMINER = re.compile(r"^(?:both|all|either|neither)\s+", re.IGNORECASE)
+PERSON_HEADS = {
+    "man", "woman", "person", "people", "official", "officials", "source", "sources", "witness", "witnesses",
+    "resident", "residents", "expert", "experts", "analyst", "analysts", "spokesperson", "spokesman",
+    "spokeswoman", "diplomat", "diplomats", "aide", "aides", "insider", "insiders",
+}
 
 
 class SourceNamer:
@@ -51,6 +59,9 @@ class SourceNamer:
     def name(self, phrase: str, start: int) -> tuple[str, CitationKind]:
         """Canonical name and kind of a source written as ``phrase`` at offset ``start``."""
         phrase = phrase.strip().rstrip(".,;")
+        bare = PREDETERMINER.sub("", phrase)
+        start += len(phrase) - len(bare)
+        phrase = bare
         outlet = default_outlets().from_name(phrase)
         if outlet is not None:
             return outlet.name, "outlet"
@@ -65,6 +76,9 @@ class SourceNamer:
         words = phrase.lower().split()
         if words and words[-1] in DOCUMENT_HEADS:
             return phrase, "document"
+        if words and (words[-1] in PERSON_HEADS or words[0] in {"he", "she"} or
+                      any(w in PERSON_HEADS for w in words[:4]) and " familiar with" in phrase):
+            return phrase, "person"  # "the official", "two people familiar with the matter"
         if words and words[-1] in OUTLET_WORDS:
             return phrase, "outlet"
         return phrase, "organisation"
@@ -106,14 +120,19 @@ class SourceNamer:
         return fits.pop() if len(fits) == 1 else None
 
     def cite(self, article_id: str, tok: Token, relation: str, anchor: Token,
-             evidence_to: Token | None = None, referent: bool = False) -> Citation:
-        """A citation of the phrase headed by ``tok``; the evidence runs from ``anchor`` to the phrase end."""
+             evidence_to: Token | None = None, referent: bool = False) -> Citation | None:
+        """A citation of the phrase headed by ``tok``; the evidence runs from ``anchor`` to the phrase end.
+        None when the parse joined the two across a paragraph break."""
+        if break_between(self.doc, tok.i, anchor.i):
+            return None
         lo, hi = self._phrase_bounds(tok)
         start = min(anchor.idx, self.doc[lo].idx)
         last = self.doc[hi - 1]
         end = max(last.idx + len(last.text), (evidence_to.idx + len(evidence_to.text)) if evidence_to is not None else 0)
         name_of = self.referent if referent else self.name
         name, kind = name_of(self.doc[lo:hi].text, self.doc[lo].idx)
+        if kind == "organisation" and tok.lemma_.lower() in DOCUMENT_HEADS and self.mentions.on_token(tok) is None:
+            kind = "document"  # "according to a report by the Pentagon"
         return Citation(article_id, name, kind, relation, start, end, self.article.text[start:end])
 
     def _phrase(self, tok: Token) -> str:
@@ -121,6 +140,4 @@ class SourceNamer:
         return self.doc[lo:hi].text
 
     def _phrase_bounds(self, tok: Token) -> tuple[int, int]:
-        from newsgraph.extract.speakers import noun_phrase
-
         return noun_phrase(tok)

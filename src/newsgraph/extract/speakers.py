@@ -13,7 +13,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.extract.cues import is_cue
 from newsgraph.extract.mention_index import MentionIndex
+from newsgraph.extract.paragraphs import break_between
 from newsgraph.records import Entity
 
 # nouns that name an office-holder: "the spokesperson" can be matched to a role in the article
@@ -65,14 +67,6 @@ def subject_of(verb: Token) -> Token | None:
     return _subject_by_position(verb)
 
 
-def break_between(doc: Doc, i: int, j: int) -> bool:
-    """Whether a paragraph break lies between tokens i and j. The parser runs over the
-    whole article and sometimes joins a line without final punctuation (a headline, a
-    "Source: …" line) to the next paragraph; nothing we extract may cross that break."""
-    lo, hi = min(i, j), max(i, j)
-    return any("\n" in t.text or "\n" in t.whitespace_ for t in doc[lo:hi])
-
-
 def _local_root(subject: Token, verb: Token) -> Token | None:
     """The part of a subject phrase on the verb's side of a paragraph break."""
     near = [t for t in subject.subtree if not break_between(verb.doc, t.i, verb.i) and not t.is_space]
@@ -101,8 +95,6 @@ def _subject_by_position(verb: Token) -> Token | None:
 def _coordinated_subject(verb: Token) -> Token | None:
     """ "X stated that A and stressed B": the small parser often hangs "stressed" off A's verb
     instead of "stated"; climb conj/ccomp links (at most three) to the nearest reporting verb."""
-    from newsgraph.extract.cues import is_cue
-
     head = verb.head
     for _ in range(3):
         if is_cue(head):
@@ -145,6 +137,8 @@ class SpeakerResolver:
 
     def resolve(self, head: Token) -> Speaker | None:
         """The speaker named by ``head``, or None when it cannot be a speaker (``it``, ``there``)."""
+        if head.pos_ in {"PART", "PUNCT", "SYM", "NUM"} or sum(c.isalpha() for c in head.text) < 2:
+            return None  # "’s" and other debris of a bad parse
         mention = self.mentions.on_token(head)
         if mention is not None and mention.kind != "demonym":
             conf = {"pronoun": 0.8, "title": 0.8, "metonym": 0.85}.get(mention.kind, 0.95)
@@ -170,6 +164,14 @@ class SpeakerResolver:
             m = inside[0]  # "the Kremlin" when the mention is "Kremlin"
             return Speaker(span.text, span.start_char, span.end_char, m.entity, 0.85, "name")
         return Speaker(span.text, span.start_char, span.end_char, None, 0.4, "unresolved")
+
+    def person_like(self, head: Token) -> bool:
+        """Whether ``head`` names a person or a body that speaks, not a thing ("the Sportback")."""
+        mention = self.mentions.on_token(head)
+        if mention is not None:
+            return mention.type in PERSON or mention.kind in {"pronoun", "title"}
+        lemma = head.lemma_.lower()
+        return head.lower_ in {"he", "she", "they", "we"} or lemma in TITLE_HEADS or lemma in GROUP_HEADS
 
     def _pronoun(self, head: Token) -> Speaker | None:
         """Fallback for a he/she the entity extractor left unresolved: the last person named
