@@ -6,13 +6,15 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 
-_BOUNDARY = re.compile(r"(?<=[.!?…])[\"'”’»)]*\s+(?=[\"'“‘«(]?[A-Z0-9])|\n+")
+# A sentence ends after . ! ? or … and any closing quotes or brackets; the gap is the
+# white space after them (group "gap"), or any run of newlines.
+_BOUNDARY = re.compile(r"(?<=[.!?…])[\"'”’»)]*(?P<gap>\s+)(?=[\"'“‘«(]?[A-Z0-9])|(?P<lines>\n+)")
 
 
 @lru_cache(maxsize=16)
 def _boundaries(text: str) -> tuple[list[int], list[int]]:
     """Sentence boundaries as (starts of gaps, ends of gaps), computed once per text."""
-    gaps = [(m.start(), m.end()) for m in _BOUNDARY.finditer(text)]
+    gaps = [m.span("gap") if m.group("gap") else m.span("lines") for m in _BOUNDARY.finditer(text)]
     return [g[0] for g in gaps], [g[1] for g in gaps]
 
 

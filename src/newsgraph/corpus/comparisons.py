@@ -16,4 +16,4 @@ def comparison_for_story(conn: sqlite3.Connection, story_id: str) -> Comparison 
     if story is None or len(story["articles"]) < 2:
         return None
     analyses = [a for a in (queries.load_analysis(conn, i) for i in story["articles"]) if a is not None]
-    return compare_story(analyses)
+    return compare_story(analyses, story=story["id"])

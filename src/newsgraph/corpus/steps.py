@@ -6,9 +6,12 @@ ids of the new articles and updates what they touch, not the whole corpus.
 
 from __future__ import annotations
 
+from newsgraph.corpus.checks import check_story
 from newsgraph.corpus.resolve import resolve_entities
 from newsgraph.corpus.stories import update_stories
-from newsgraph.store import Store
+from newsgraph.store import Store, queries
+
+MAX_CHECKED_MEMBERS = 200  # speaker checks look at a story's most recent articles only
 
 
 def update_corpus(store: Store, new_ids: list[str]) -> int:
@@ -17,8 +20,21 @@ def update_corpus(store: Store, new_ids: list[str]) -> int:
     try:
         assignments = update_stories(store.conn, new_ids)
         resolve_entities(store.conn, new_ids)  # surname-only mentions, within each story
+        check_stories(store, assignments, set(new_ids))
         store.conn.execute("COMMIT")
     except BaseException:
         store.conn.execute("ROLLBACK")
         raise
     return len(set(assignments.values()))
+
+
+def check_stories(store: Store, assignments: dict[str, str], new_ids: set[str]) -> None:
+    """Cross-article checks (one quotation, two speakers) in the stories new articles joined."""
+    for story in sorted(set(assignments.values())):
+        members = [r[0] for r in store.conn.execute(
+            "SELECT id FROM articles WHERE story = ? ORDER BY published DESC, id LIMIT ?",
+            (story, MAX_CHECKED_MEMBERS))]
+        if len(members) < 2:
+            continue
+        analyses = [a for a in (queries.load_analysis(store.conn, m) for m in members) if a is not None]
+        store.save_flags(check_story(analyses, new=new_ids & set(members)))
