@@ -48,7 +48,8 @@ def check_story(analyses: list[ArticleAnalysis], new: set[str] | None = None) ->
 
 
 def _usable(q: Quote) -> bool:
-    return q.kind in {"direct", "mixed"} and bool(q.speaker_entity or q.speaker) and len(_norm(q.text)) >= MIN_QUOTE_CHARS
+    """Direct words of a resolved speaker: "an officer" and "officers" are not a conflict."""
+    return q.kind in {"direct", "mixed"} and bool(q.speaker_entity) and len(_norm(q.text)) >= MIN_QUOTE_CHARS
 
 
 def _same_speaker(q: Quote, r: Quote) -> bool:

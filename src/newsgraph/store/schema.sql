@@ -148,3 +148,39 @@ CREATE TABLE IF NOT EXISTS failures (
     reason TEXT NOT NULL,
     at TEXT NOT NULL
 );
+
+-- Story clustering index (newsgraph.corpus.story_store), so update_stories attaches new
+-- articles without recomputing the corpus. Derived data: safe to drop and rebuild.
+CREATE TABLE IF NOT EXISTS story_terms (
+    term TEXT PRIMARY KEY,            -- stemmed word, or "@" + entity name key
+    df INTEGER NOT NULL               -- how many clustered articles contain it
+);
+
+CREATE TABLE IF NOT EXISTS story_centroids (
+    story TEXT PRIMARY KEY,           -- stories.id
+    terms TEXT NOT NULL,              -- JSON {term: weight}: sum of members' TF-IDF unit vectors (top terms)
+    embedding BLOB,                   -- float32 sum of members' sentence embeddings, if any
+    size INTEGER NOT NULL,            -- members that shaped the centroid (copies excluded)
+    first_day REAL,                   -- proleptic ordinal day of the earliest dated member
+    last_day REAL,
+    rep_score REAL                    -- how central the article giving stories.title is
+);
+
+CREATE TABLE IF NOT EXISTS story_postings (
+    term TEXT NOT NULL,               -- one of a story's strongest terms
+    story TEXT NOT NULL,
+    seq INTEGER NOT NULL,             -- when it was posted: each list keeps its most recent stories
+    PRIMARY KEY (term, story)
+);
+
+-- Near-duplicate index (newsgraph.corpus.dedup): MinHash LSH bands of cleaned bodies.
+CREATE TABLE IF NOT EXISTS article_minhash (
+    article TEXT PRIMARY KEY,         -- articles.id
+    signature BLOB NOT NULL           -- uint32 MinHash values of the body's word 3-shingles
+);
+
+CREATE TABLE IF NOT EXISTS minhash_bands (
+    key INTEGER NOT NULL,             -- hash of one LSH band of the signature
+    article TEXT NOT NULL,
+    PRIMARY KEY (key, article)
+);

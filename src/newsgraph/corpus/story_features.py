@@ -1,0 +1,116 @@
+"""What an article says, as weighted terms for story clustering.
+
+A story is recognised by its words and, above all, by its names: two outlets on the
+same event share the people, organisations and places in it, but rarely their phrasing.
+So an article becomes a bag of light-stemmed content words from the part of the text
+that says what happened (title, lead, start of the body: news puts the event first),
+plus its named entities as their own terms, counted twice. IDF weighting happens in the
+index, where document frequencies are known.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from functools import lru_cache
+from typing import Iterable
+
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+TITLE_WEIGHT = 2.0  # the headline is the article's own summary of the story
+ENTITY_WEIGHT = 2.0  # a shared name says more than a shared common word
+BODY_WORDS = 120  # the inverted pyramid: what happened is in the first paragraphs
+ENTITY_PREFIX = "@"  # entity terms never collide with word terms
+
+# Headline and wire furniture that says nothing about which story it is.
+NEWS_STOP_WORDS = frozenset(
+    "says said say saying report reports reported update updated new news video photos watch "
+    "live read today week year years day days time just like latest breaking exclusive "
+    "according told tells mr mrs ms inc ltd corp co com www http https amp quick facts".split()
+)
+STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | NEWS_STOP_WORDS
+
+_COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+_TOKEN = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
+_BODY_WORD = re.compile(r"\S+")
+
+
+def fold(text: str) -> str:
+    """Lowercase without accents, so "Pérez" and "Perez" are one word."""
+    if text.isascii():
+        return text.lower()
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", text)).lower()
+
+
+def stem(word: str) -> str:
+    """A light English stemmer: enough to join "tapering"/"taper", "recalls"/"recall".
+
+    Deliberately conservative (a wrong merge of two names costs more than a missed
+    inflection), and dependency-free.
+    """
+    if word.endswith(("'s", "’s")):
+        word = word[:-2]
+    if len(word) <= 3 or word.isdigit():
+        return word
+    if word.endswith("ies") and len(word) > 5:
+        return word[:-3] + "y"
+    if word.endswith("ing") and len(word) > 6:
+        return _undouble(word[:-3])
+    if word.endswith("ed") and len(word) > 5:
+        return _undouble(word[:-2])
+    if word.endswith("es") and word[-3] in "sxz":
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def _undouble(word: str) -> str:
+    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "lsz":
+        return word[:-1]
+    return word
+
+
+def words(text: str) -> list[str]:
+    """Content words of a text, folded and stemmed, stop words dropped."""
+    out = []
+    for token in _TOKEN.findall(fold(text)):
+        word = _content_word(token)
+        if word:
+            out.append(word)
+    return out
+
+
+@lru_cache(maxsize=200_000)
+def _content_word(token: str) -> str | None:
+    """The stemmed content word a token stands for, or None for stop words and noise."""
+    token = token.replace("’", "'")
+    if token.endswith("'s"):
+        token = token[:-2]
+    elif "'" in token:
+        token = token.split("'")[0]
+    if len(token) < 2 or token in STOP_WORDS or (token.isdigit() and len(token) < 4):
+        return None
+    stemmed = stem(token)
+    return None if stemmed in STOP_WORDS else stemmed
+
+
+def head_of_body(body: str, limit: int = BODY_WORDS) -> str:
+    """The first ``limit`` words of the body."""
+    found = _BODY_WORD.findall(body[: limit * 12])
+    return " ".join(found[:limit])
+
+
+def article_terms(title: str | None, lead: str | None, body: str | None,
+                  entities: Iterable[str] = ()) -> dict[str, float]:
+    """Raw term weights of one article (before IDF): title words count double, names double."""
+    counts: Counter[str] = Counter()
+    for word in words(title or ""):
+        counts[word] += TITLE_WEIGHT
+    text = " ".join(part for part in (lead, (body or "")[: BODY_WORDS * 10]) if part)
+    for word in words(text)[:BODY_WORDS]:  # about the first BODY_WORDS words, tokenised once
+        counts[word] += 1.0
+    for entity in set(entities):
+        counts[ENTITY_PREFIX + entity] += ENTITY_WEIGHT
+    return dict(counts)
