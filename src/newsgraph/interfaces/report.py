@@ -207,6 +207,12 @@ def print_comparison(console: Console, conn: sqlite3.Connection, story_id: str) 
 
 
 def print_comparison_record(console: Console, comparison: Any) -> None:
+    outlets = {v.article: v.outlet for claims in (comparison.shared, *comparison.unique.values())
+               for claim in claims for v in claim.variants if v.outlet}
+
+    def name(article_id: str) -> str:
+        return f"{outlets[article_id]} ({article_id[:8]})" if article_id in outlets else article_id[:12]
+
     console.print(f"[bold]Shared facts ({len(comparison.shared)})[/]")
     for claim in comparison.shared:
         for v in claim.variants:
@@ -215,12 +221,12 @@ def print_comparison_record(console: Console, comparison: Any) -> None:
             console.print(f"  [yellow]difference:[/] {escape(d)}")
         console.print()
     for article_id, claims in comparison.unique.items():
-        console.print(f"[bold]Only in {article_id[:12]} ({len(claims)})[/]")
+        console.print(f"[bold]Only in {escape(name(article_id))} ({len(claims)})[/]")
         for claim in claims:
             console.print(f"  - {escape(_short(claim.variants[0].text, 200))}")
     for article_id, speakers in comparison.quoted.items():
-        console.print(f"[bold]{article_id[:12]} quotes:[/] {escape(', '.join(speakers))}")
+        console.print(f"[bold]{escape(name(article_id))} quotes:[/] {escape(', '.join(speakers))}")
     for article_id, sources in comparison.cited.items():
-        console.print(f"[bold]{article_id[:12]} cites:[/] {escape(', '.join(sources))}")
+        console.print(f"[bold]{escape(name(article_id))} cites:[/] {escape(', '.join(sources))}")
     for claim in comparison.contradictions:
         console.print(f"[red]contradiction:[/] " + " | ".join(escape(v.text) for v in claim.variants))
