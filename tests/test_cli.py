@@ -135,3 +135,10 @@ def test_unknown_export_kind_is_a_clear_error(db: Path) -> None:
 def test_missing_database_is_a_clear_error(tmp_path: Path) -> None:
     code, output = run("articles", "--db", str(tmp_path / "none.db"))
     assert code == 2 and "no such database" in output
+
+
+def test_story_listing_names_a_few_outlets_then_counts_the_rest():
+    from newsgraph.interfaces.report import _some
+
+    assert _some(["AP", "BBC"], 4) == "AP, BBC"
+    assert _some(["AP", "BBC", "CNN", "DW", "NPR", "RT"], 4) == "AP, BBC, CNN, DW +2 more"

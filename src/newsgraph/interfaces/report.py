@@ -74,9 +74,19 @@ def print_stories(console: Console, rows: list[dict[str, Any]]) -> None:
     for column in ("id", "articles", "outlets", "first", "last", "title"):
         table.add_column(column, overflow="fold")
     for r in rows:
-        table.add_row(r["id"][:12], str(len(r["articles"])), ", ".join(r["outlets"]), r["first_published"] or "",
-                      r["last_published"] or "", _short(r["title"], 70))
+        table.add_row(r["id"][:12], str(len(r["articles"])), _some(r["outlets"], STORY_OUTLETS_SHOWN),
+                      r["first_published"] or "", r["last_published"] or "", _short(r["title"], 70))
     console.print(table)
+
+
+STORY_OUTLETS_SHOWN = 4  # a big story has a hundred outlets: the listing names a few, `show` names all
+
+
+def _some(names: list[str], shown: int) -> str:
+    """The first few names, then how many more: keeps one story to a few table lines."""
+    if len(names) <= shown:
+        return ", ".join(names)
+    return f"{', '.join(names[:shown])} +{len(names) - shown} more"
 
 
 def print_flags(console: Console, rows: list[dict[str, Any]]) -> None:
