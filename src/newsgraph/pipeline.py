@@ -2,7 +2,8 @@
 
 ``analyse_batch`` is a pure function of its documents: the same code runs in-process,
 in a local process pool, or on Dask workers. It never raises for one bad document; it
-returns a ``Failure`` in that document's place.
+returns a ``Failure`` in that document's place. Each batch also embeds its articles for
+story clustering (one model call a batch, here rather than in the single main process).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from itertools import islice
 from typing import Any, Iterable, Iterator
 
 from newsgraph.annotate.nlp import annotate, load_pipeline
+from newsgraph.corpus import story_embeddings
 from newsgraph.extract import extract
 from newsgraph.ingest import Failure
 from newsgraph.records import Article, ArticleAnalysis, RawDocument
@@ -39,7 +41,7 @@ def structure_one(raw: RawDocument, boilerplate: Any = None) -> Article | Failur
 
 
 def analyse_batch(raws: list[RawDocument], boilerplate: Any = None) -> list[Result]:
-    """Structure, parse (one ``nlp.pipe`` call) and extract a batch of documents."""
+    """Structure, parse (one ``nlp.pipe`` call), extract and embed a batch of documents."""
     results: list[Result | None] = [None] * len(raws)
     articles: list[tuple[int, Article]] = []
     for i, raw in enumerate(raws):
@@ -58,6 +60,7 @@ def analyse_batch(raws: list[RawDocument], boilerplate: Any = None) -> list[Resu
             results[i] = extract(article, doc)
         except Exception as exc:
             results[i] = Failure(article.origin, _reason("analysis", exc))
+    story_embeddings.attach([r for r in results if isinstance(r, ArticleAnalysis)])
     return [r for r in results if r is not None]
 
 

@@ -222,6 +222,14 @@ class Comparison:
 
 
 @dataclass
+class Embedding:
+    """An article's sentence embedding, as stored: the model (and text) that made it, and the vector."""
+
+    model: str
+    vector: bytes  # unit-length float16, little-endian
+
+
+@dataclass
 class ArticleAnalysis:
     """Everything the per-article stages found in one document."""
 
@@ -232,3 +240,4 @@ class ArticleAnalysis:
     citations: list[Citation] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     flags: list[Flag] = field(default_factory=list)
+    story_embedding: Embedding | None = None  # for story clustering; None when embeddings are off

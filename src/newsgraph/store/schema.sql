@@ -184,3 +184,12 @@ CREATE TABLE IF NOT EXISTS minhash_bands (
     article TEXT NOT NULL,
     PRIMARY KEY (key, article)
 );
+
+-- One sentence embedding per article for story clustering (newsgraph.corpus.story_embeddings),
+-- computed at ingest by the parallel workers. Per-article data, not story state: resetting
+-- stories keeps it. A vector whose model differs from the current one is recomputed.
+CREATE TABLE IF NOT EXISTS article_embeddings (
+    article TEXT PRIMARY KEY REFERENCES articles(id),
+    model TEXT NOT NULL,              -- model and text recipe that made it
+    vector BLOB NOT NULL              -- unit-length float16, little-endian (384 dims: 768 bytes)
+);

@@ -103,7 +103,7 @@ class Store:
         )
 
     def _delete_article(self, article_id: str) -> None:
-        for table in ("mentions", "roles", "quotes", "citations", "events", "flags"):
+        for table in ("mentions", "roles", "quotes", "citations", "events", "flags", "article_embeddings"):
             self.conn.execute(f"DELETE FROM {table} WHERE article = ?", (article_id,))
         self.conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
 
@@ -156,6 +156,9 @@ class Store:
              for e in analysis.events],
         )
         self.save_flags(analysis.flags, text)
+        if analysis.story_embedding is not None:
+            self.conn.execute("INSERT INTO article_embeddings (article, model, vector) VALUES (?, ?, ?)",
+                              (a.id, analysis.story_embedding.model, analysis.story_embedding.vector))
 
     def save_flags(self, flags: list, text: str | None = None) -> None:
         """Store flags (per-article or from corpus checks); the same flag twice is one row."""
