@@ -150,3 +150,13 @@ def test_the_two_seed_articles_form_one_story(tmp_path: Path) -> None:
         assert summary.new == 2
         found = {r[0] for r in store.conn.execute("SELECT story FROM articles")}
         assert len(found) == 1 and None not in found
+
+
+def test_corpus_steps_take_more_new_ids_than_one_statement_may_bind(conn: sqlite3.Connection) -> None:
+    """A big backfill hands the corpus steps every new id at once (SQLite binds at most 250,000)."""
+    from newsgraph.corpus.resolve import resolve_entities
+
+    add(conn, "a1", *PACT_A)
+    ids = ["a1"] + [f"missing{i:06d}" for i in range(300_000)]
+    assert set(update_stories(conn, ids)) == {"a1"}
+    assert resolve_entities(conn, ids) == 0

@@ -18,12 +18,13 @@ import re
 import sqlite3
 import zlib
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import Sequence
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from newsgraph.corpus.story_features import fold
+from newsgraph.store.sqlite import rows_in
 
 JACCARD_THRESHOLD = 0.6  # a trimmed or re-wrapped copy keeps well over 60% of its shingles
 NUM_PERM = 64
@@ -31,7 +32,6 @@ SHINGLE_WORDS = 3
 MIN_WORDS = 40  # shorter bodies (headline-only records, briefs) say too little to call a copy
 MAX_WORDS = 300  # a copy shares its start with the original; reading only that bounds the cost
 BODY_CHARS = 3000
-CHUNK = 500
 _MASK32 = np.uint64(0xFFFFFFFF)
 
 _WORD = re.compile(r"\w+")
@@ -80,38 +80,22 @@ def jaccard(a: np.ndarray, b: np.ndarray) -> float:
     return float(np.mean(a == b))
 
 
-def _chunks(items: Sequence, size: int = CHUNK) -> Iterable[Sequence]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]
-
-
 def _stored_matches(conn: sqlite3.Connection, keys: set[int]) -> set[str]:
-    found: set[str] = set()
-    for chunk in _chunks(sorted(keys)):
-        marks = ",".join("?" * len(chunk))
-        found.update(r[0] for r in conn.execute(f"SELECT article FROM minhash_bands WHERE key IN ({marks})", chunk))
-    return found
+    return {r[0] for r in rows_in(conn, "SELECT article FROM minhash_bands WHERE key IN ({marks})", sorted(keys))}
 
 
 def _stored_articles(conn: sqlite3.Connection, ids: set[str]) -> dict[str, tuple[np.ndarray, str | None, str, str | None]]:
     """Signature, published, order and duplicate_of of stored articles."""
-    out = {}
-    for chunk in _chunks(sorted(ids)):
-        marks = ",".join("?" * len(chunk))
-        for row in conn.execute(
-            f"SELECT m.article, m.signature, a.published, a.ingested_at, a.duplicate_of FROM article_minhash m "
-            f"JOIN articles a ON a.id = m.article WHERE m.article IN ({marks})", chunk):
-            out[row[0]] = (np.frombuffer(row[1], dtype=np.uint32), row[2], f"{row[3]}\x00{row[0]}", row[4])
-    return out
+    return {row[0]: (np.frombuffer(row[1], dtype=np.uint32), row[2], f"{row[3]}\x00{row[0]}", row[4])
+            for row in rows_in(conn, "SELECT m.article, m.signature, a.published, a.ingested_at, a.duplicate_of "
+                                     "FROM article_minhash m JOIN articles a ON a.id = m.article "
+                                     "WHERE m.article IN ({marks})", sorted(ids))}
 
 
 def _dates(conn: sqlite3.Connection, ids: set[str]) -> dict[str, tuple[str | None, str]]:
-    out = {}
-    for chunk in _chunks(sorted(ids)):
-        marks = ",".join("?" * len(chunk))
-        for row in conn.execute(f"SELECT id, published, ingested_at FROM articles WHERE id IN ({marks})", chunk):
-            out[row[0]] = (row[1], f"{row[2]}\x00{row[0]}")
-    return out
+    return {row[0]: (row[1], f"{row[2]}\x00{row[0]}")
+            for row in rows_in(conn, "SELECT id, published, ingested_at FROM articles WHERE id IN ({marks})",
+                               sorted(ids))}
 
 
 def _earlier(a: tuple[str | None, str], b: tuple[str | None, str]) -> bool:

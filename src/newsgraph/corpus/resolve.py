@@ -16,6 +16,7 @@ from collections import defaultdict
 
 from newsgraph.extract.aliases import short_forms
 from newsgraph.extract.names import name_key
+from newsgraph.store.sqlite import rows_in
 
 
 def surname_keys(full_name: str) -> set[str]:
@@ -27,9 +28,8 @@ def resolve_entities(conn: sqlite3.Connection, new_ids: list[str]) -> int:
     """Repoint surname-only person mentions in the stories of the new articles; return how many."""
     if not new_ids:
         return 0
-    marks = ",".join("?" * len(new_ids))
-    stories = [r[0] for r in conn.execute(
-        f"SELECT DISTINCT story FROM articles WHERE id IN ({marks}) AND story IS NOT NULL", new_ids)]
+    stories = sorted({r[0] for r in rows_in(conn, "SELECT story FROM articles WHERE id IN ({marks}) AND story IS NOT NULL",
+                                            new_ids)})
     changed = 0
     for story in stories:
         changed += _resolve_story(conn, story)

@@ -22,7 +22,7 @@ import json
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Iterable, Sequence
+from typing import Sequence
 
 import numpy as np
 
@@ -31,10 +31,10 @@ from newsgraph.corpus.story_embeddings import from_blob, story_summary, to_blob
 from newsgraph.corpus.story_features import ENTITY_PREFIX, article_terms
 from newsgraph.corpus.story_index import WINDOW_DAYS, Member, StoryIndex, Thresholds
 from newsgraph.extract.names import name_key
+from newsgraph.store.sqlite import chunks, now, rows_in
 
 KEY_ENTITIES = 8
 BODY_CHARS = 4000  # everything reads only the start of the body: bounded cost and memory per article
-CHUNK = 500
 SQLITE_CACHE_KIB = -131_072  # 128 MiB of SQLite page cache while updating (negative = KiB)
 UPDATE_CHUNK = 50_000  # a large backfill is clustered this many articles at a time: bounded memory
 
@@ -66,30 +66,18 @@ class NewArticle:
         return story_summary(self.title, self.lead, self.body)
 
 
-def _chunks(items: Sequence, size: int = CHUNK) -> Iterable[Sequence]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]
-
-
 def read_new_articles(conn: sqlite3.Connection, article_ids: Sequence[str]) -> list[NewArticle]:
     """The requested articles that have no story yet, in publication order."""
     found: dict[str, NewArticle] = {}
-    ids = sorted(set(article_ids))
-    for chunk in _chunks(ids):
-        marks = ",".join("?" * len(chunk))
-        for row in conn.execute(
-                f"SELECT id, title, lead, substr(body, 1, {BODY_CHARS}), published, ingested_at, story "
-                f"FROM articles WHERE id IN ({marks})",
-                chunk):  # "story IS NULL" in SQL would lead SQLite to scan the story index instead
-            if row[6] is None:
-                found[row[0]] = NewArticle(row[0], row[1] or "", row[2] or "", row[3] or "", row[4], row[5] or "")
-    for chunk in _chunks(sorted(found)):
-        marks = ",".join("?" * len(chunk))
-        for article, entity in conn.execute(
-                f"SELECT article, entity FROM mentions WHERE article IN ({marks}) AND entity IS NOT NULL", chunk):
-            key = name_key(entity.split(":", 1)[-1])
-            if key:
-                found[article].entities.setdefault(key, entity)
+    for row in rows_in(conn, f"SELECT id, title, lead, substr(body, 1, {BODY_CHARS}), published, ingested_at, story "
+                             "FROM articles WHERE id IN ({marks})", sorted(set(article_ids))):
+        if row[6] is None:  # "story IS NULL" in SQL would lead SQLite to scan the story index instead
+            found[row[0]] = NewArticle(row[0], row[1] or "", row[2] or "", row[3] or "", row[4], row[5] or "")
+    for article, entity in rows_in(conn, "SELECT article, entity FROM mentions "
+                                         "WHERE article IN ({marks}) AND entity IS NOT NULL", sorted(found)):
+        key = name_key(entity.split(":", 1)[-1])
+        if key:
+            found[article].entities.setdefault(key, entity)
     return sorted(found.values(), key=lambda a: (a.published is None, a.published or "", a.id))
 
 
@@ -137,7 +125,7 @@ def update_stories(conn: sqlite3.Connection, article_ids: Sequence[str], embeddi
     cache_size = conn.execute("PRAGMA cache_size").fetchone()[0]
     conn.execute(f"PRAGMA cache_size = {SQLITE_CACHE_KIB}")  # index inserts land at random keys
     try:
-        for chunk in _chunks(unclustered(conn, article_ids), UPDATE_CHUNK):
+        for chunk in chunks(unclustered(conn, article_ids), UPDATE_CHUNK):
             _cluster(conn, read_new_articles(conn, chunk), with_embeddings, thresholds or Thresholds())
     finally:
         conn.execute(f"PRAGMA cache_size = {int(cache_size)}")
@@ -148,12 +136,8 @@ def update_stories(conn: sqlite3.Connection, article_ids: Sequence[str], embeddi
 
 def unclustered(conn: sqlite3.Connection, article_ids: Sequence[str]) -> list[str]:
     """The requested articles that have no story yet, in publication order (then id)."""
-    found = []
-    for chunk in _chunks(sorted(set(article_ids))):
-        marks = ",".join("?" * len(chunk))
-        found.extend((r[1] is None, r[1] or "", r[0]) for r in conn.execute(
-            f"SELECT id, published, story FROM articles WHERE id IN ({marks})", chunk) if r[2] is None)
-    return [aid for *_, aid in sorted(found)]
+    rows = rows_in(conn, "SELECT id, published, story FROM articles WHERE id IN ({marks})", sorted(set(article_ids)))
+    return [aid for *_, aid in sorted((r[1] is None, r[1] or "", r[0]) for r in rows if r[2] is None)]
 
 
 def _cluster(conn: sqlite3.Connection, articles: list[NewArticle], with_embeddings: bool,
@@ -191,12 +175,8 @@ def _cluster(conn: sqlite3.Connection, articles: list[NewArticle], with_embeddin
 
 
 def _stories_of(conn: sqlite3.Connection, ids: set[str]) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for chunk in _chunks(sorted(ids)):
-        marks = ",".join("?" * len(chunk))
-        out.update((r[0], r[1]) for r in conn.execute(f"SELECT id, story FROM articles WHERE id IN ({marks})", chunk)
-                   if r[1] is not None)
-    return out
+    return {r[0]: r[1] for r in rows_in(conn, "SELECT id, story FROM articles WHERE id IN ({marks})", sorted(ids))
+            if r[1] is not None}
 
 
 def _choose_titles(index: StoryIndex, members: list[Member], where: dict[str, str],
@@ -224,10 +204,8 @@ def _write(conn: sqlite3.Connection, index: StoryIndex, articles: list[NewArticl
     conn.executemany("DELETE FROM stories WHERE id = ?", [(drop,) for drop in merged])
     touched = sorted(set(where.values()) | set(merged.values()))
     entity_ids = {key: eid for a in articles for key, eid in a.entities.items()}
-    from newsgraph.store.sqlite import now
-
     stamp = now()
-    for chunk in _chunks(touched):
+    for chunk in chunks(touched):
         marks = ",".join("?" * len(chunk))
         stats = conn.execute(
             f"SELECT story, COUNT(*), MIN(published), MAX(published) FROM articles WHERE story IN ({marks}) "

@@ -26,11 +26,11 @@ import numpy as np
 
 from newsgraph.annotate import embeddings
 from newsgraph.records import ArticleAnalysis, Embedding
+from newsgraph.store.sqlite import rows_in
 
 EMBED_WORDS = 60  # the embedding reads the headline and the start of the lead or body
 MODEL = f"{embeddings.MODEL}:headline+{EMBED_WORDS}w"
 DTYPE = np.dtype("<f2")  # float16 little-endian: 300k articles in ~230 MB, cosines off by ~1e-4
-CHUNK = 500
 
 _WORD = re.compile(r"\S+")
 log = logging.getLogger(__name__)
@@ -80,17 +80,9 @@ def attach(analyses: Sequence[ArticleAnalysis]) -> None:
 
 def read(conn: sqlite3.Connection, article_ids: Iterable[str]) -> dict[str, np.ndarray]:
     """Stored vectors made by ``MODEL`` for these articles, as unit float32; others are absent."""
-    ids = sorted(set(article_ids))
-    found: dict[str, np.ndarray] = {}
-    for start in range(0, len(ids), CHUNK):
-        chunk = ids[start : start + CHUNK]
-        marks = ",".join("?" * len(chunk))
-        for article, blob in conn.execute(
-                f"SELECT article, vector FROM article_embeddings WHERE article IN ({marks}) AND model = ?",
-                [*chunk, MODEL]):
-            if len(blob) == embeddings.DIMENSIONS * DTYPE.itemsize:
-                found[article] = from_blob(blob)
-    return found
+    rows = rows_in(conn, "SELECT article, vector FROM article_embeddings WHERE article IN ({marks}) AND model = ?",
+                   sorted(set(article_ids)), MODEL)
+    return {article: from_blob(blob) for article, blob in rows if len(blob) == embeddings.DIMENSIONS * DTYPE.itemsize}
 
 
 def write(conn: sqlite3.Connection, vectors: dict[str, np.ndarray]) -> None:

@@ -39,6 +39,11 @@ def story_key(founder: str, n: int = 0) -> str:
     return "st" + hashlib.sha1(f"{founder}:{n}".encode("utf-8")).hexdigest()[:14]
 
 
+def query_terms(vector: dict[str, float]) -> dict[str, float]:
+    """The terms an article (or story) is looked up by: its strongest few."""
+    return dict(heapq.nlargest(QUERY_TERMS, vector.items(), key=lambda kv: kv[1]))
+
+
 @dataclass
 class Thresholds:
     """Similarity at which an article joins a story (and two stories merge).
@@ -71,6 +76,7 @@ class StoryVector:
     last_day: float | None = None
     rep_score: float = -1.0  # similarity to the centroid of the article giving the title
     dirty: bool = False
+    _embedding_norm: float | None = field(default=None, repr=False)  # cached: read per candidate, per article
 
     def lexical(self, vector: dict[str, float]) -> float:
         if self.norm2 <= 0.0:
@@ -82,8 +88,13 @@ class StoryVector:
     def semantic(self, embedding: np.ndarray | None) -> float | None:
         if embedding is None or self.embedding is None:
             return None
-        norm = float(np.linalg.norm(self.embedding))
+        norm = self.embedding_norm()
         return float(self.embedding @ embedding) / norm if norm > 0 else None
+
+    def embedding_norm(self) -> float:
+        if self._embedding_norm is None:
+            self._embedding_norm = 0.0 if self.embedding is None else float(np.linalg.norm(self.embedding))
+        return self._embedding_norm
 
     def add(self, vector: dict[str, float], embedding: np.ndarray | None, day: float | None,
             sign: float = 1.0) -> None:
@@ -104,6 +115,7 @@ class StoryVector:
             if self.embedding is None:
                 self.embedding = np.zeros_like(embedding)
             self.embedding = self.embedding + sign * embedding
+            self._embedding_norm = None
         self.size += 1 if sign > 0 else -1
         if sign > 0 and day is not None:
             self.first_day = day if self.first_day is None else min(self.first_day, day)
@@ -117,6 +129,7 @@ class StoryVector:
             self.terms[t] = self.terms.get(t, 0.0) + w
         if other.embedding is not None:
             self.embedding = other.embedding.copy() if self.embedding is None else self.embedding + other.embedding
+            self._embedding_norm = None
         self.size += other.size
         days = [d for d in (self.first_day, self.last_day, other.first_day, other.last_day) if d is not None]
         if days:
@@ -139,7 +152,7 @@ class StoryVector:
     def unit_embedding(self) -> np.ndarray | None:
         if self.embedding is None:
             return None
-        norm = float(np.linalg.norm(self.embedding))
+        norm = self.embedding_norm()
         return self.embedding / norm if norm > 0 else None
 
     def top_terms(self, n: int) -> list[str]:
@@ -224,9 +237,8 @@ class StoryIndex:
 
     def candidate_ids(self, vector: dict[str, float]) -> list[str]:
         """Ids of stories sharing one of the article's strongest terms, best overlap first."""
-        query = sorted(vector.items(), key=lambda kv: -kv[1])[:QUERY_TERMS]
         score: dict[str, float] = {}
-        for term, weight in query:
+        for term, weight in query_terms(vector).items():
             for story_id in self.postings.get(term, ()):
                 score[story_id] = score.get(story_id, 0.0) + weight
         return heapq.nsmallest(2 * MAX_CANDIDATES, score, key=lambda s: (-score[s], s))

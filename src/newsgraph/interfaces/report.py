@@ -190,8 +190,9 @@ def print_report(console: Console, conn: sqlite3.Connection) -> None:
         if len(story["articles"]) < 2:
             continue
         console.rule(f"story {story['id'][:12]}")
-        print_story(console, {**story, "members": list(queries.iter_articles_by_ids(conn, story["articles"]))})
-        print_comparison(console, conn, story["id"])
+        members = list(queries.iter_articles_by_ids(conn, story["articles"]))
+        print_story(console, {**story, "members": members})
+        print_comparison(console, conn, story["id"], {m["id"]: m["outlet"] for m in members if m["outlet"]})
     print_entities(console, list(queries.iter_entities(conn, limit=25)))
     print_quotes(console, list(queries.iter_quotes(conn, limit=30)))
     citations = list(queries.iter_table(conn, "citations"))
@@ -206,22 +207,22 @@ def print_report(console: Console, conn: sqlite3.Connection) -> None:
     print_flags(console, list(queries.iter_flags(conn, limit=20)))
 
 
-def print_comparison(console: Console, conn: sqlite3.Connection, story_id: str) -> None:
-    """What each outlet of a story reports, adds and omits (filled in by corpus.compare)."""
+def print_comparison(console: Console, conn: sqlite3.Connection, story_id: str, outlet_of: dict[str, str]) -> None:
+    """What each outlet of a story reports, adds and omits (filled in by corpus.compare).
+
+    ``outlet_of`` names each member article's outlet: articles are shown by outlet, not id.
+    """
     from newsgraph.corpus.comparisons import comparison_for_story
 
     comparison = comparison_for_story(conn, story_id)
     if comparison is None:
         return
-    print_comparison_record(console, comparison)
+    print_comparison_record(console, comparison, outlet_of)
 
 
-def print_comparison_record(console: Console, comparison: Any) -> None:
-    outlets = {v.article: v.outlet for claims in (comparison.shared, *comparison.unique.values())
-               for claim in claims for v in claim.variants if v.outlet}
-
+def print_comparison_record(console: Console, comparison: Any, outlet_of: dict[str, str]) -> None:
     def name(article_id: str) -> str:
-        return f"{outlets[article_id]} ({article_id[:8]})" if article_id in outlets else article_id[:12]
+        return f"{outlet_of[article_id]} ({article_id[:8]})" if article_id in outlet_of else article_id[:12]
 
     console.print(f"[bold]Shared facts ({len(comparison.shared)})[/]")
     for claim in comparison.shared:

@@ -13,7 +13,7 @@ import sqlite3
 from datetime import datetime, timezone
 from importlib import resources
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Iterable, Iterator, Sequence
 
 from newsgraph.reference.keys import entity_id
 from newsgraph.records import ArticleAnalysis, Entity, Mention
@@ -24,6 +24,40 @@ DEFAULT_DB = "newsgraph.db"
 
 def now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+IN_CHUNK = 500  # ids per "IN (...)": far below the variable limit of any SQLite build
+
+
+def chunks(items: Sequence, size: int = IN_CHUNK) -> Iterator[Sequence]:
+    """Consecutive slices of at most ``size`` items."""
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def rows_in(conn: sqlite3.Connection, sql: str, ids: Iterable[Any], *params: Any) -> Iterator[tuple]:
+    """The rows of ``sql`` for all ``ids``, one ``IN ({marks})`` query per chunk of ids.
+
+    A run can bring hundreds of thousands of ids, more than one statement may bind;
+    ``params`` are bound after the chunk's ids.
+    """
+    ids = list(ids)
+    for chunk in chunks(ids):
+        yield from conn.execute(sql.format(marks=",".join("?" * len(chunk))), [*chunk, *params])
+
+
+def get_state(conn: sqlite3.Connection, name: str) -> Any:
+    """A value corpus steps keep between runs (``corpus_state``), or None."""
+    row = conn.execute("SELECT value FROM corpus_state WHERE name = ?", (name,)).fetchone()
+    return row[0] if row else None
+
+
+def set_state(conn: sqlite3.Connection, name: str, value: Any) -> None:
+    conn.execute(
+        "INSERT INTO corpus_state (name, value, updated_at) VALUES (?, ?, ?) "
+        "ON CONFLICT (name) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+        (name, value, now()),
+    )
 
 
 def record_id(*parts: object) -> str:
@@ -67,13 +101,7 @@ class Store:
         return self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
 
     def known_ids(self, ids: Iterable[str]) -> set[str]:
-        ids = list(ids)
-        found: set[str] = set()
-        for i in range(0, len(ids), 500):
-            chunk = ids[i : i + 500]
-            marks = ",".join("?" * len(chunk))
-            found.update(r[0] for r in self.conn.execute(f"SELECT id FROM articles WHERE id IN ({marks})", chunk))
-        return found
+        return {r[0] for r in rows_in(self.conn, "SELECT id FROM articles WHERE id IN ({marks})", ids)}
 
     # -- writes ---------------------------------------------------------------------
 
@@ -206,13 +234,8 @@ class Store:
     # -- corpus state -----------------------------------------------------------------
 
     def get_state(self, name: str) -> bytes | None:
-        row = self.conn.execute("SELECT value FROM corpus_state WHERE name = ?", (name,)).fetchone()
-        return row[0] if row else None
+        return get_state(self.conn, name)
 
     def set_state(self, name: str, value: bytes) -> None:
-        self.conn.execute(
-            "INSERT INTO corpus_state (name, value, updated_at) VALUES (?, ?, ?) "
-            "ON CONFLICT (name) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
-            (name, value, now()),
-        )
+        set_state(self.conn, name, value)
 
