@@ -143,6 +143,24 @@ def test_capitals_seats_and_demonyms_link_to_countries(seed_000, seed_003):
     assert {"the North", "Pyongyang"} <= set(entities["North Korea"].aliases)
 
 
+def test_a_company_named_after_a_nationality_is_not_the_country():
+    """ "American" in "American Airlines" is part of the company's name, not a mention of the United States."""
+    _, mentions, _ = run(["American Airlines and JetBlue ended their agreement, American Airlines said.",
+                          "Shares of American Eagle Outfitters fell after the North American results."],
+                         title="American Airlines, JetBlue end interline pact")
+    assert "United States" not in {m.entity for m in mentions}
+    assert ("American Airlines", "ORG") in {(m.entity, m.type) for m in mentions}
+
+
+def test_bare_demonyms_link_to_countries_whatever_the_ner_calls_them():
+    _, mentions, _ = run(["Ukrainian troops and Israeli officials met Emirati diplomats.",
+                          "The Nigerian government said Americans had left."])
+    kinds = {(m.text, m.kind, m.entity) for m in mentions}
+    assert {("Ukrainian", "demonym", "Ukraine"), ("Israeli", "demonym", "Israel"),
+            ("Emirati", "demonym", "United Arab Emirates"), ("Americans", "demonym", "United States")} <= kinds
+    assert "Nigeria" in {m.entity for m in mentions}
+
+
 def test_organisations_and_outlets(seed_000, seed_003):
     _, _, entities = seed_000
     assert entities["NATO"].type == "ORG" and entities["NATO"].kb_id == "org:NATO"

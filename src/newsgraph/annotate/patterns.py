@@ -4,6 +4,11 @@ The small English model misses or mislabels many names in international news (it
 "Campbell" as ORG and glues "Getty Images\\n\\nKurt" into one ORG). Phrases from the
 reference tables are set first, each with its reference id as ``ent_id_``; the
 statistical NER keeps them and labels only the rest.
+
+Demonyms are the exception: they are set after the statistical NER, only where it found
+nothing. Set first, "American" in "American Airlines" or "American Eagle Outfitters"
+became a mention of the United States and hid the company from the NER; the NER knows
+such names, and misses few bare demonyms.
 """
 
 from __future__ import annotations
@@ -22,7 +27,10 @@ AMBIGUOUS = {
 
 
 def entity_patterns() -> list[dict]:
-    """Phrase patterns (label, pattern, id) from countries, people, organisations and outlets."""
+    """Phrase patterns (label, pattern, id) from countries, people, organisations and outlets.
+
+    Demonyms are not here (see ``demonym_patterns``).
+    """
     patterns: list[dict] = []
     seen: set[str] = set()
 
@@ -59,9 +67,19 @@ def entity_patterns() -> list[dict]:
                 add("GPE", name.upper(), f"capital:{c.iso3}")  # datelines: "MOSCOW —"
         for name in c.seats:
             add("ORG", name, f"seat:{c.iso3}")
+    return patterns
+
+
+def demonym_patterns() -> list[dict]:
+    """ "Russian" -> Russia, for the words of nationality the statistical NER left unlabelled."""
+    patterns: list[dict] = []
+    seen: set[str] = set()
+    for c in countries.all_countries():
         for name in c.demonyms:
-            if countries.lookup(name) is None and countries.by_demonym(name) is c:
-                add("NORP", name, f"demonym:{c.iso3}")
+            if name not in AMBIGUOUS and name not in seen and countries.lookup(name) is None \
+                    and countries.by_demonym(name) is c:
+                seen.add(name)
+                patterns.append({"label": "NORP", "pattern": name, "id": f"demonym:{c.iso3}"})
     return patterns
 
 
@@ -78,10 +96,14 @@ def _outlets() -> list:
 
 
 def add_entity_rules(nlp: Language) -> None:
-    """Add an entity ruler with the reference phrases before the statistical NER."""
+    """Add the reference phrases before the statistical NER, and the demonyms after it."""
     if "entity_ruler" in nlp.pipe_names:
         return
-    ruler = nlp.add_pipe("entity_ruler", before="ner" if "ner" in nlp.pipe_names else None,
+    has_ner = "ner" in nlp.pipe_names
+    ruler = nlp.add_pipe("entity_ruler", before="ner" if has_ner else None,
                          config={"overwrite_ents": False, "validate": False})
+    demonyms = nlp.add_pipe("entity_ruler", name="demonym_ruler", after="ner" if has_ner else "entity_ruler",
+                            config={"overwrite_ents": False, "validate": False})
     with nlp.select_pipes(enable=[]):
         ruler.add_patterns(entity_patterns())
+        demonyms.add_patterns(demonym_patterns())
