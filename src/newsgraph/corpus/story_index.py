@@ -56,7 +56,7 @@ class Thresholds:
     here: stories grow and merge but are never split again.
     """
 
-    lexical: float = 0.25
+    lexical: float = 0.20
     combined: float = 0.25
 
 
