@@ -7,8 +7,8 @@ drawn from the source article's sentences and a few other articles' sentences, n
 of their own, and a date within a few days of the story's start (stories start over a
 year). One article in ten is a syndicated copy of another member with boilerplate
 around it, so the near-duplicate index works too. Articles are stored directly (as
-the pipeline stores them) with their sentence embeddings, which the ingest workers
-compute: here they are precomputed the same way (``story_summary``, 2 processes), timed
+the pipeline stores them) with their MinHash signatures and sentence embeddings, which
+the ingest workers compute: here they are precomputed the same way (``story_summary``, 2 processes), timed
 and printed apart as ingest work, and cached under /tmp by a hash of the texts so a
 rerun skips them. The articles are then clustered with ``update_stories`` in one call,
 as ``newsgraph ingest`` of a folder does (words, names and the stored embeddings); then
@@ -137,6 +137,7 @@ def synthesise(n: int, seed: int = 0) -> list[dict]:
 
 def build(db: Path, n: int, with_embeddings: bool, embed_text: str = "headline") -> dict:
     """Store n synthetic articles as the pipeline would, with their embeddings unless told not to."""
+    from newsgraph.corpus.dedup import signature_bytes
     from newsgraph.corpus.story_embeddings import MODEL
     from newsgraph.extract.names import entity_id
     from newsgraph.store.sqlite import connect
@@ -158,6 +159,8 @@ def build(db: Path, n: int, with_embeddings: bool, embed_text: str = "headline")
             conn.execute("INSERT OR IGNORE INTO entities (id, name, type) VALUES (?, ?, 'PERSON')", (eid, name))
             conn.execute('INSERT INTO mentions (article, entity, start, "end", text, type, kind) '
                          "VALUES (?, ?, 0, 1, ?, 'PERSON', 'name')", (aid, eid, name))
+        if (minhash := signature_bytes(a["body"])) is not None:  # the ingest workers sign each body
+            conn.execute("INSERT INTO article_minhash (article, signature) VALUES (?, ?)", (aid, minhash))
         if vectors is not None:
             conn.execute("INSERT INTO article_embeddings (article, model, vector) VALUES (?, ?, ?)",
                          (aid, MODEL, vectors[i].tobytes()))

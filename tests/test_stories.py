@@ -160,3 +160,32 @@ def test_corpus_steps_take_more_new_ids_than_one_statement_may_bind(conn: sqlite
     ids = ["a1"] + [f"missing{i:06d}" for i in range(300_000)]
     assert set(update_stories(conn, ids)) == {"a1"}
     assert resolve_entities(conn, ids) == 0
+
+
+def test_ingest_workers_sign_bodies_and_clustering_reads_the_signatures(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """The MinHash signature is made where the article is analysed and stored with it; the
+    main process only links copies (a 100k backfill would otherwise sign every body there)."""
+    from newsgraph.corpus import dedup
+    from newsgraph.job import ingest_paths
+    from newsgraph.store import Store
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "wire.txt").write_text("Putin and Kim sign defence pact\n\n" + WIRE, encoding="utf-8")
+    (folder / "copy.txt").write_text("Russia and North Korea sign pact\n\nSubscribe to our newsletter for the latest "
+                                     "news.\n\n" + WIRE + "\n\nCopyright 2024 Daily Herald. All rights reserved.",
+                                     encoding="utf-8")
+    signed_here: list[str] = []
+    real = dedup.signature
+    monkeypatch.setattr(dedup, "signature", lambda body: signed_here.append(body[:20]) or real(body))
+    with Store(tmp_path / "t.db") as store:
+        assert ingest_paths([folder], store, workers=2).new == 2
+        stored = dict(store.conn.execute("SELECT article, signature FROM article_minhash").fetchall())
+        rows = store.conn.execute("SELECT id, duplicate_of, body FROM articles").fetchall()
+    assert signed_here == []
+    assert set(stored) == {r[0] for r in rows}
+    assert all(stored[r[0]] == dedup.signature_bytes(r[2]) for r in rows)
+    links = {r[0]: r[1] for r in rows}
+    copies = [a for a, original in links.items() if original is not None]
+    assert len(copies) == 1 and links[copies[0]] in links and links[links[copies[0]]] is None

@@ -16,7 +16,7 @@ from itertools import islice
 from typing import Any, Iterable, Iterator
 
 from newsgraph.annotate.nlp import annotate, load_pipeline
-from newsgraph.corpus import story_embeddings
+from newsgraph.corpus import dedup, story_embeddings
 from newsgraph.extract import extract
 from newsgraph.ingest import Failure
 from newsgraph.records import Article, ArticleAnalysis, RawDocument
@@ -41,7 +41,7 @@ def structure_one(raw: RawDocument, boilerplate: Any = None) -> Article | Failur
 
 
 def analyse_batch(raws: list[RawDocument], boilerplate: Any = None) -> list[Result]:
-    """Structure, parse (one ``nlp.pipe`` call), extract and embed a batch of documents."""
+    """Structure, parse (one ``nlp.pipe`` call), extract, sign and embed a batch of documents."""
     results: list[Result | None] = [None] * len(raws)
     articles: list[tuple[int, Article]] = []
     for i, raw in enumerate(raws):
@@ -57,7 +57,8 @@ def analyse_batch(raws: list[RawDocument], boilerplate: Any = None) -> list[Resu
     for n, (i, article) in enumerate(articles):
         try:
             doc = docs[n] if docs else next(annotate([article.text]))
-            results[i] = extract(article, doc)
+            results[i] = analysis = extract(article, doc)
+            analysis.minhash = dedup.signature_bytes(article.body)
         except Exception as exc:
             results[i] = Failure(article.origin, _reason("analysis", exc))
     story_embeddings.attach([r for r in results if isinstance(r, ArticleAnalysis)])

@@ -241,3 +241,4 @@ class ArticleAnalysis:
     events: list[Event] = field(default_factory=list)
     flags: list[Flag] = field(default_factory=list)
     story_embedding: Embedding | None = None  # for story clustering; None when embeddings are off
+    minhash: bytes | None = None  # the body's MinHash signature, for near-duplicates; None when too short

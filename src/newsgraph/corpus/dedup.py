@@ -6,7 +6,9 @@ a changed byline. They are found with MinHash on word 3-shingles of the cleaned 
 locality-sensitive hashing (datasketch), so finding a copy costs a few index look-ups,
 not a comparison with every stored article. The LSH bands live in the store
 (``minhash_bands``) and each article's signature in ``article_minhash``, so new articles
-are checked against everything stored before without rebuilding anything.
+are checked against everything stored before without rebuilding anything. The ingest
+workers compute the signature (``signature_bytes``) and the store keeps it with the
+article; only articles stored without one are signed here.
 
 The original of a group of copies is its earliest article (published date, then the
 order stored); every copy points at the original, never at another copy.
@@ -67,6 +69,30 @@ def signature(body: str) -> np.ndarray | None:
     return minhash.hashvalues.astype(np.uint32)
 
 
+def signature_bytes(body: str) -> bytes | None:
+    """The signature as stored (``article_minhash``): the ingest workers sign each body they
+    analyse, so clustering a large backfill in the one main process does not have to."""
+    sig = signature(body)
+    return None if sig is None else sig.tobytes()
+
+
+def signatures(conn: sqlite3.Connection, articles: Sequence[Copyable]) -> tuple[dict[str, np.ndarray], set[str]]:
+    """Each article's signature (stored at ingest, else computed), and the ids computed here."""
+    stored = {aid: np.frombuffer(blob, dtype=np.uint32)
+              for aid, blob in rows_in(conn, "SELECT article, signature FROM article_minhash WHERE article IN ({marks})",
+                                       sorted({a.id for a in articles}))
+              if len(blob) == NUM_PERM * 4}
+    sigs: dict[str, np.ndarray] = {}
+    computed: set[str] = set()
+    for a in articles:
+        sig = stored.get(a.id)
+        if sig is None and (sig := signature(a.body)) is not None:
+            computed.add(a.id)
+        if sig is not None:
+            sigs[a.id] = sig
+    return sigs, computed
+
+
 def band_keys(sig: np.ndarray) -> list[int]:
     """One integer key per LSH band: articles sharing any key are candidate copies."""
     bands = sig[: BANDS * ROWS].astype(np.uint64).reshape(BANDS, ROWS)
@@ -108,7 +134,7 @@ def link_duplicates(conn: sqlite3.Connection, articles: Sequence[Copyable]) -> d
 
     Returns new article id -> id of its original, for the new articles that are copies.
     """
-    sigs = {a.id: s for a in articles if (s := signature(a.body)) is not None}
+    sigs, computed = signatures(conn, articles)
     if not sigs:
         return {}
     keys = {aid: band_keys(s) for aid, s in sigs.items()}
@@ -145,7 +171,7 @@ def link_duplicates(conn: sqlite3.Connection, articles: Sequence[Copyable]) -> d
     result = {aid: root.get(original, original) for aid, original in result.items()}
     conn.executemany("UPDATE articles SET duplicate_of = ? WHERE id = ?", [(o, a) for a, o in result.items()])
     conn.executemany("INSERT OR REPLACE INTO article_minhash (article, signature) VALUES (?, ?)",
-                     [(aid, s.tobytes()) for aid, s in sigs.items()])
+                     [(aid, sigs[aid].tobytes()) for aid in sorted(computed)])
     conn.executemany("INSERT OR IGNORE INTO minhash_bands (key, article) VALUES (?, ?)",
                      [(k, aid) for aid, ks in keys.items() for k in ks])
     return result

@@ -131,7 +131,7 @@ class Store:
         )
 
     def _delete_article(self, article_id: str) -> None:
-        for table in ("mentions", "roles", "quotes", "citations", "events", "flags", "article_embeddings"):
+        for table in ("mentions", "roles", "quotes", "citations", "events", "flags", "article_embeddings", "article_minhash"):
             self.conn.execute(f"DELETE FROM {table} WHERE article = ?", (article_id,))
         self.conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
 
@@ -187,6 +187,9 @@ class Store:
         if analysis.story_embedding is not None:
             self.conn.execute("INSERT INTO article_embeddings (article, model, vector) VALUES (?, ?, ?)",
                               (a.id, analysis.story_embedding.model, analysis.story_embedding.vector))
+        if analysis.minhash is not None:
+            self.conn.execute("INSERT OR REPLACE INTO article_minhash (article, signature) VALUES (?, ?)",
+                              (a.id, analysis.minhash))
 
     def save_flags(self, flags: list, text: str | None = None) -> None:
         """Store flags (per-article or from corpus checks); the same flag twice is one row."""
