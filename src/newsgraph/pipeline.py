@@ -2,8 +2,9 @@
 
 ``analyse_batch`` is a pure function of its documents: the same code runs in-process,
 in a local process pool, or on Dask workers. It never raises for one bad document; it
-returns a ``Failure`` in that document's place. Each batch also embeds its articles for
-story clustering (one model call a batch, here rather than in the single main process).
+returns a ``Failure`` in that document's place. Each batch also signs (MinHash) and embeds
+its articles for near-duplicates and stories: per-article work belongs here, in parallel,
+not in the single main process that clusters.
 """
 
 from __future__ import annotations

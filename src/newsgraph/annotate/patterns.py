@@ -13,6 +13,8 @@ such names, and misses few bare demonyms.
 
 from __future__ import annotations
 
+from typing import Callable
+
 from spacy.language import Language
 
 from newsgraph.reference import countries, organisations, people
@@ -31,15 +33,7 @@ def entity_patterns() -> list[dict]:
 
     Demonyms are not here (see ``demonym_patterns``).
     """
-    patterns: list[dict] = []
-    seen: set[str] = set()
-
-    def add(label: str, phrase: str, id_: str) -> None:
-        if not phrase or phrase in AMBIGUOUS or phrase in seen:
-            return
-        seen.add(phrase)
-        patterns.append({"label": label, "pattern": phrase, "id": id_})
-
+    patterns, add = _pattern_list()
     # people first: "Israel Katz" must stay a person, not Israel + Katz
     for person in people.all_people():
         for name in (person.name, *person.aliases, *person.short):
@@ -72,15 +66,25 @@ def entity_patterns() -> list[dict]:
 
 def demonym_patterns() -> list[dict]:
     """ "Russian" -> Russia, for the words of nationality the statistical NER left unlabelled."""
-    patterns: list[dict] = []
-    seen: set[str] = set()
+    patterns, add = _pattern_list()
     for c in countries.all_countries():
         for name in c.demonyms:
-            if name not in AMBIGUOUS and name not in seen and countries.lookup(name) is None \
-                    and countries.by_demonym(name) is c:
-                seen.add(name)
-                patterns.append({"label": "NORP", "pattern": name, "id": f"demonym:{c.iso3}"})
+            if countries.lookup(name) is None and countries.by_demonym(name) is c:
+                add("NORP", name, f"demonym:{c.iso3}")
     return patterns
+
+
+def _pattern_list() -> tuple[list[dict], Callable[[str, str, str], None]]:
+    """An empty pattern list and its ``add``: each phrase once, names in AMBIGUOUS left to the NER."""
+    patterns: list[dict] = []
+    seen: set[str] = set()
+
+    def add(label: str, phrase: str, id_: str) -> None:
+        if phrase and phrase not in AMBIGUOUS and phrase not in seen:
+            seen.add(phrase)
+            patterns.append({"label": label, "pattern": phrase, "id": id_})
+
+    return patterns, add
 
 
 def _outlets() -> list:

@@ -55,17 +55,16 @@ def _written_as(text: str, person) -> bool:
 def _by_text(doc: Doc, m: Found) -> None:
     """No ruler id: try the tables by the text itself, in the order the label suggests."""
     text = m.text
-    if m.label in {"NORP", "GPE", "LOC", "ORG"} and countries.lookup(text) is None:
-        # The NER labels a bare "Ukrainian" GPE as often as NORP, and "The Nigerian" (a headline's first words) ORG.
-        country = countries.by_demonym(text[4:] if text.startswith("The ") else text)
-        if country:
-            _demonym(m, country)
+    country = countries.lookup(text) if m.label in {"NORP", "GPE", "LOC", "ORG", "FAC"} else None
+    if country is None and m.label in {"NORP", "GPE", "LOC", "ORG"}:
+        people_of = countries.by_demonym(text)  # the NER labels a bare "Ukrainian" GPE as often as NORP
+        if people_of:
+            _demonym(m, people_of)
             return
     if m.label == "NORP":
         m.entity = text
         return
     if m.label in {"GPE", "LOC", "ORG", "FAC"}:
-        country = countries.lookup(text)
         if country:
             _country(m, country, "GPE")
             return

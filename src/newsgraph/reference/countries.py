@@ -107,8 +107,8 @@ def by_capital(name: str) -> Country | None:
 
 
 def by_demonym(word: str) -> Country | None:
-    """The country of a demonym ("Russian", "Russians" → Russia); None when it is shared."""
-    key = name_key(word)
+    """The country of a demonym ("Russian", "Russians", "the Russians" → Russia); None when it is shared."""
+    key = name_key(_strip_the(word))
     found = index().by_demonym.get(key)
     if found is None and key.endswith("s"):
         found = index().by_demonym.get(key[:-1])

@@ -188,7 +188,7 @@ class Store:
             self.conn.execute("INSERT INTO article_embeddings (article, model, vector) VALUES (?, ?, ?)",
                               (a.id, analysis.story_embedding.model, analysis.story_embedding.vector))
         if analysis.minhash is not None:
-            self.conn.execute("INSERT OR REPLACE INTO article_minhash (article, signature) VALUES (?, ?)",
+            self.conn.execute("INSERT INTO article_minhash (article, signature) VALUES (?, ?)",
                               (a.id, analysis.minhash))
 
     def save_flags(self, flags: list, text: str | None = None) -> None:
