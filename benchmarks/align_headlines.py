@@ -21,8 +21,8 @@ from pathlib import Path
 import numpy as np
 
 from newsgraph.annotate.nlp import load_pipeline
-from newsgraph.corpus.align import MATCH, STRONG, Similarity
-from newsgraph.corpus.claims import split_claims
+from newsgraph.corpus.compare.align import MATCH, STRONG, Similarity
+from newsgraph.corpus.compare.claims import split_claims
 from newsgraph.extract.entities import find_entities
 from newsgraph.records import Article, ArticleAnalysis
 

@@ -137,9 +137,9 @@ def synthesise(n: int, seed: int = 0) -> list[dict]:
 
 def build(db: Path, n: int, with_embeddings: bool, embed_text: str = "headline") -> dict:
     """Store n synthetic articles as the pipeline would, with their embeddings unless told not to."""
-    from newsgraph.corpus.dedup import signature_bytes
-    from newsgraph.corpus.story_embeddings import MODEL
-    from newsgraph.extract.names import entity_id
+    from newsgraph.corpus.stories import signature_bytes
+    from newsgraph.corpus.stories.embeddings import MODEL
+    from newsgraph.reference.keys import entity_id
     from newsgraph.store.sqlite import connect
 
     articles = synthesise(n)
@@ -172,7 +172,7 @@ def build(db: Path, n: int, with_embeddings: bool, embed_text: str = "headline")
 def _embed_chunk(texts: list[str]) -> np.ndarray:
     """One precompute task, in its own process: vectors as the ingest workers store them."""
     from newsgraph.annotate import embeddings
-    from newsgraph.corpus.story_embeddings import DTYPE
+    from newsgraph.corpus.stories.embeddings import DTYPE
 
     return embeddings.embed(texts).astype(DTYPE)
 
@@ -185,7 +185,7 @@ def precomputed_embeddings(articles: list[dict], embed_text: str = "headline") -
     import numpy as np
 
     from newsgraph.annotate import embeddings
-    from newsgraph.corpus.story_embeddings import MODEL, story_summary
+    from newsgraph.corpus.stories.embeddings import MODEL, story_summary
 
     if not embeddings.available():
         raise SystemExit("sentence embeddings are not installed (or NEWSGRAPH_NO_EMBEDDINGS is set): "

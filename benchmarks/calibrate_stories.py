@@ -29,8 +29,8 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from score_stories import reset, scores  # noqa: E402
 
 from newsgraph.corpus.stories import update_stories  # noqa: E402
-from newsgraph.corpus.story_index import Thresholds  # noqa: E402
-from newsgraph.extract.names import entity_id  # noqa: E402
+from newsgraph.corpus.stories.index import Thresholds  # noqa: E402
+from newsgraph.reference.keys import entity_id  # noqa: E402
 from newsgraph.store.sqlite import connect, now  # noqa: E402
 
 SOURCE = ROOT.parent / "shared" / "eval" / "article-extraction"

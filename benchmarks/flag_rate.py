@@ -29,8 +29,8 @@ from pathlib import Path
 
 from newsgraph.annotate.nlp import load_pipeline
 from newsgraph.extract import extract
-from newsgraph.extract.dating import article_window
-from newsgraph.extract.role_checks import _overlapping
+from newsgraph.extract.checks.roles import _overlapping
+from newsgraph.extract.checks.window import article_window
 from newsgraph.ingest import read_path
 from newsgraph.records import Article, ArticleAnalysis, Role
 from newsgraph.reference import offices

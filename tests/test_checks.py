@@ -9,9 +9,9 @@ import pytest
 
 from newsgraph.corpus.checks import check_story
 from newsgraph.extract.checks import check_article, rank
-from newsgraph.extract.date_checks import check_dates
-from newsgraph.extract.dating import article_window, implied_window, past_years
-from newsgraph.extract.role_checks import check_roles
+from newsgraph.extract.checks.dates import check_dates
+from newsgraph.extract.checks.roles import check_roles
+from newsgraph.extract.checks.window import article_window, implied_window, past_years
 from newsgraph.records import Article, ArticleAnalysis, Entity, Flag, Quote, Role
 
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from quote_helpers import article, mentions, parse
+
 from newsgraph.extract.citations import find_citations, source_chain
 from newsgraph.records import Citation, Quote
-from quote_helpers import article, mentions, parse
 
 GUARDIAN = ("The Guardian", "ORG", "The Guardian", "name")
 

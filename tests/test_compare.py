@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.corpus.claims import split_claims
 from newsgraph.corpus.compare import compare_story
+from newsgraph.corpus.compare.claims import split_claims
 from newsgraph.records import Article, ArticleAnalysis, Entity, Mention, Role
 
 

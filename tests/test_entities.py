@@ -6,8 +6,8 @@ import pytest
 
 from newsgraph.annotate.nlp import load_pipeline
 from newsgraph.extract.entities import find_entities
-from newsgraph.extract.names import entity_id
 from newsgraph.records import Article
+from newsgraph.reference.keys import entity_id
 
 SEED_000 = [
     "Kurt Campbell, US Deputy Secretary of State, believes that North Korea may request from Russia the "

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from newsgraph.extract.event_dates import resolve_date
-from newsgraph.extract.events import find_events
-from newsgraph.records import Event
 from quote_helpers import article, mentions, parse
+
+from newsgraph.extract.events import find_events, resolve_date
+from newsgraph.records import Event
 
 PUTIN = ("Putin", "PERSON", "Vladimir Putin", "alias")
 KIM = ("Kim Jong Un", "PERSON", "Kim Jong Un", "name")

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from newsgraph.extract.quote_spans import find_quote_spans
-from newsgraph.extract.quotes import find_quotes
-from newsgraph.records import Quote
 from quote_helpers import article, mentions, parse, person
+
+from newsgraph.extract.quotes import find_quotes
+from newsgraph.extract.quotes.marks import find_quote_spans
+from newsgraph.records import Quote
 
 CAMPBELL = ("Campbell", "PERSON", "Kurt Campbell", "alias")
 KURT = ("Kurt Campbell", "PERSON", "Kurt Campbell", "name")

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.corpus.dedup import link_duplicates, Copyable
 from newsgraph.corpus.stories import update_stories
-from newsgraph.extract.names import entity_id
+from newsgraph.corpus.stories.dedup import Copyable, link_duplicates
+from newsgraph.reference.keys import entity_id
 from newsgraph.store.sqlite import connect
 
 WIRE = (
@@ -166,7 +166,7 @@ def test_ingest_workers_sign_bodies_and_clustering_reads_the_signatures(tmp_path
                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     """The MinHash signature is made where the article is analysed and stored with it; the
     main process only links copies (a 100k backfill would otherwise sign every body there)."""
-    from newsgraph.corpus import dedup
+    from newsgraph.corpus.stories import dedup
     from newsgraph.job import ingest_paths
     from newsgraph.store import Store
 

@@ -8,9 +8,9 @@ import pytest
 
 import newsgraph.pipeline as pipeline
 from newsgraph.annotate import embeddings
-from newsgraph.corpus import story_embeddings
-from newsgraph.corpus.story_embeddings import EMBED_WORDS, MODEL, story_summary
+from newsgraph.corpus.stories import embeddings as story_embeddings
 from newsgraph.corpus.stories import update_stories
+from newsgraph.corpus.stories.embeddings import EMBED_WORDS, MODEL, story_summary
 from newsgraph.ingest import read_path, read_text
 from newsgraph.job import ingest_paths
 from newsgraph.records import ArticleAnalysis, Embedding

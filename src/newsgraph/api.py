@@ -16,8 +16,7 @@ from typing import Any, Iterable
 
 from newsgraph.ingest import Failure, read_text
 from newsgraph.records import ArticleAnalysis, Comparison
-from newsgraph.store import DEFAULT_DB, Store
-from newsgraph.store import queries
+from newsgraph.store import DEFAULT_DB, Store, queries
 
 
 def process_text(text: str, *, html: bool = False, origin: str = "<text>", url: str | None = None,
@@ -101,7 +100,7 @@ class Database:
         return list(queries.iter_flags(self.conn, limit=limit))
 
     def compare(self, story_id: str) -> Comparison | None:
-        from newsgraph.corpus.comparisons import comparison_for_story
+        from newsgraph.corpus.compare import comparison_for_story
 
         story = queries.get_story(self.conn, story_id)
         return comparison_for_story(self.conn, story["id"]) if story else None

@@ -17,7 +17,7 @@ from itertools import islice
 from typing import Any, Iterable, Iterator
 
 from newsgraph.annotate.nlp import annotate, load_pipeline
-from newsgraph.corpus import dedup, story_embeddings
+from newsgraph.corpus.stories import attach_embeddings, signature_bytes
 from newsgraph.extract import extract
 from newsgraph.ingest import Failure
 from newsgraph.records import Article, ArticleAnalysis, RawDocument
@@ -59,10 +59,10 @@ def analyse_batch(raws: list[RawDocument], boilerplate: Any = None) -> list[Resu
         try:
             doc = docs[n] if docs else next(annotate([article.text]))
             results[i] = analysis = extract(article, doc)
-            analysis.minhash = dedup.signature_bytes(article.body)
+            analysis.minhash = signature_bytes(article.body)
         except Exception as exc:
             results[i] = Failure(article.origin, _reason("analysis", exc))
-    story_embeddings.attach([r for r in results if isinstance(r, ArticleAnalysis)])
+    attach_embeddings([r for r in results if isinstance(r, ArticleAnalysis)])
     return [r for r in results if r is not None]
 
 

@@ -5,7 +5,7 @@ Headlines from different outlets on one story often share no word ("pot" / "mari
 together, so story clustering uses one when it is installed. It costs ~10 ms a bare
 headline and ~40 ms a headline with the start of its article (~100 word pieces) on one
 core, so it is computed at ingest, in the parallel workers beside the rest of the
-per-article work, and stored with the article (``newsgraph.corpus.story_embeddings``);
+per-article work, and stored with the article (``newsgraph.corpus.stories.embeddings``);
 clustering reads the stored vectors. It is optional: the clusterer works (less well on
 bare headlines) without it.
 

@@ -1,6 +1,15 @@
-"""Extract: Article + spaCy Doc → mentions, entities, quotes, citations, events, flags.
+"""Extract: an Article and its spaCy Doc → mentions, entities, quotes, citations, events, flags.
 
-Extractors are pure functions of one article; they never touch the store.
+Extractors are pure functions of one article; they never touch the store. One
+sub-package a capability, run in this order (each later one reads the entities):
+
+1. ``entities``: mentions, entities, aliases, roles, pronouns.
+2. ``quotes``: speech, thought and paraphrase with their speakers.
+3. ``citations``: the outlets, people and documents an article relies on.
+4. ``events``: CAMEO-coded actions between actors, with dates.
+5. ``checks``: statements that cannot be right.
+
+``common`` holds the helpers they share (mention look-up, paragraphs, noun phrases).
 """
 
 from __future__ import annotations

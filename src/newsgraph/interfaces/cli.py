@@ -9,11 +9,17 @@ from typing import Any, Optional
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 
 from newsgraph.interfaces import report
-from newsgraph.store import DEFAULT_DB, Store
-from newsgraph.store import queries
+from newsgraph.store import DEFAULT_DB, Store, queries
 
 app = typer.Typer(
     help="Turn news articles from many outlets into a source-attributed knowledge base (SQLite).",
@@ -62,7 +68,10 @@ def ingest(
 
 def run_ingest(paths: list[str], db: Path, workers: int, batch_size: int, reprocess: bool, quiet: bool):  # noqa: ANN201
     """Run the ingest job with a progress bar on stderr; return its summary."""
-    from newsgraph.job import count_documents, ingest_paths  # spaCy loads here, not for --help
+    from newsgraph.job import (  # spaCy loads here, not for --help
+        count_documents,
+        ingest_paths,
+    )
 
     total = count_documents(paths)
     with Store(db) as store, Progress(

@@ -13,7 +13,15 @@ import sqlite3
 from pathlib import Path
 from typing import IO, Any
 
-from newsgraph.store.queries import EXPORT_KINDS, export_rows, iter_articles, iter_entities, iter_table
+from newsgraph.store.queries import (
+    EXPORT_KINDS,
+    entity_ids_by_name,
+    export_rows,
+    iter_articles,
+    iter_entities,
+    iter_table,
+    mention_counts,
+)
 
 FORMATS = ("jsonl", "csv", "parquet", "graphml")
 
@@ -94,10 +102,9 @@ def write_graphml(conn: sqlite3.Connection, out: Path) -> int:
             graph.add_edge(f"outlet:{a['outlet']}", f"article:{a['id']}", relation="published")
     for e in iter_entities(conn):
         graph.add_node(e["id"], kind="entity", label=e["name"], type=e["type"], mentions=e["mentions"])
-    for row in conn.execute("SELECT article, entity, COUNT(*) AS n FROM mentions WHERE entity IS NOT NULL "
-                            "GROUP BY article, entity"):
+    for row in mention_counts(conn):
         graph.add_edge(f"article:{row['article']}", row["entity"], relation="mentions", weight=row["n"])
-    names = {r["name"]: r["id"] for r in conn.execute("SELECT id, name FROM entities")}
+    names = entity_ids_by_name(conn)
     for q in iter_table(conn, "quotes"):
         speaker = names.get(q["speaker_entity"] or "") or f"speaker:{q['speaker_entity'] or q['speaker']}"
         if speaker not in graph:

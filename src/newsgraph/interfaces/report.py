@@ -180,8 +180,7 @@ def print_story(console: Console, story: dict[str, Any]) -> None:
 
 def print_report(console: Console, conn: sqlite3.Connection) -> None:
     """The overview printed after the demo and by ``newsgraph report``."""
-    counts = {t: conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
-              for t in ("articles", "entities", "mentions", "quotes", "citations", "events", "flags", "stories")}
+    counts = queries.counts(conn)
     console.rule("[bold]newsgraph report")
     console.print(", ".join(f"{n} {t}" for t, n in counts.items()))
     print_articles(console, list(queries.iter_articles(conn, limit=20)))
@@ -212,7 +211,7 @@ def print_comparison(console: Console, conn: sqlite3.Connection, story_id: str, 
 
     ``outlet_of`` names each member article's outlet: articles are shown by outlet, not id.
     """
-    from newsgraph.corpus.comparisons import comparison_for_story
+    from newsgraph.corpus.compare import comparison_for_story
 
     comparison = comparison_for_story(conn, story_id)
     if comparison is None:

@@ -54,14 +54,13 @@ def create_app(db_path: str | Path) -> FastAPI:
     @app.get("/", response_class=HTMLResponse)
     def index(request: Request) -> HTMLResponse:
         stories = with_conn(lambda c: list(queries.iter_stories(c, limit=500)))
-        counts = with_conn(lambda c: {t: c.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
-                                      for t in ("articles", "stories", "quotes", "flags")})
+        counts = with_conn(lambda c: queries.counts(c, ("articles", "stories", "quotes", "flags")))
         return TEMPLATES.TemplateResponse(request, "index.html", {"stories": stories, "counts": counts})
 
     @app.get("/story/{story_id}", response_class=HTMLResponse)
     def story_page(request: Request, story_id: str) -> HTMLResponse:
         def load(conn: sqlite3.Connection) -> dict[str, Any]:
-            from newsgraph.corpus.comparisons import comparison_for_story
+            from newsgraph.corpus.compare import comparison_for_story
 
             story = queries.get_story(conn, story_id)
             if story is None:
@@ -99,7 +98,7 @@ def create_app(db_path: str | Path) -> FastAPI:
     @app.get("/api/stories/{story_id}")
     def api_story(story_id: str) -> dict[str, Any]:
         def load(conn: sqlite3.Connection) -> dict[str, Any]:
-            from newsgraph.corpus.comparisons import comparison_for_story
+            from newsgraph.corpus.compare import comparison_for_story
 
             story = queries.get_story(conn, story_id)
             if story is None:

@@ -153,6 +153,29 @@ def iter_quotes(conn: sqlite3.Connection, speaker: str | None = None, article: s
         yield dict(row)
 
 
+COUNTED_TABLES = ("articles", "entities", "mentions", "quotes", "citations", "events", "flags", "stories")
+
+
+def counts(conn: sqlite3.Connection, tables: tuple[str, ...] = COUNTED_TABLES) -> dict[str, int]:
+    """Rows per record table, for overviews."""
+    unknown = set(tables) - set(COUNTED_TABLES)
+    if unknown:
+        raise ValueError(f"not a record table: {', '.join(sorted(unknown))}")
+    return {t: conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in tables}
+
+
+def mention_counts(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
+    """How often each article mentions each resolved entity."""
+    for row in conn.execute("SELECT article, entity, COUNT(*) AS n FROM mentions WHERE entity IS NOT NULL "
+                            "GROUP BY article, entity"):
+        yield dict(row)
+
+
+def entity_ids_by_name(conn: sqlite3.Connection) -> dict[str, str]:
+    """Canonical entity name → entity id."""
+    return {r["name"]: r["id"] for r in conn.execute("SELECT id, name FROM entities")}
+
+
 def iter_table(conn: sqlite3.Connection, table: str, order: str = "article, start") -> Iterator[dict[str, Any]]:
     for row in conn.execute(f"SELECT * FROM {table} ORDER BY {order}"):
         yield dict(row)

@@ -1,0 +1,25 @@
+"""Stories: group stored articles that report the same news, from any outlet.
+
+Takes the ids of newly stored articles and a store connection; writes
+``articles.story``, ``articles.duplicate_of`` and the ``stories`` rows, and returns the
+story each article joined. Incremental: only the new articles and the part of the index
+they can touch are read.
+
+Steps, one module each:
+
+1. ``dedup``: syndicated copies and re-posts (MinHash/LSH) linked to their original.
+2. ``features``: an article as weighted terms: light-stemmed words and its names.
+3. ``embeddings``: one sentence embedding per article, computed by the ingest workers.
+4. ``index``: story centroids, document frequencies and a capped inverted index.
+5. ``store``: the part of the index an update needs, loaded from the store and saved back.
+6. ``update``: attaches each article to the most similar story or opens a new one.
+
+The ingest workers call ``signature_bytes`` and ``attach_embeddings`` so that the main
+process never signs or embeds.
+"""
+
+from newsgraph.corpus.stories.dedup import signature_bytes
+from newsgraph.corpus.stories.embeddings import attach as attach_embeddings
+from newsgraph.corpus.stories.update import update_stories
+
+__all__ = ["attach_embeddings", "signature_bytes", "update_stories"]

@@ -1,0 +1,73 @@
+"""What an article says, as weighted terms for story clustering.
+
+A story is recognised by its words and, above all, by its names: two outlets on the
+same event share the people, organisations and places in it, but rarely their phrasing.
+So an article becomes a bag of light-stemmed content words from the part of the text
+that says what happened (title, lead, start of the body: news puts the event first),
+plus its named entities as their own terms, counted twice. IDF weighting happens in the
+index, where document frequencies are known.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+from typing import Iterable
+
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from newsgraph.words import fold, stem
+
+TITLE_WEIGHT = 2.0  # the headline is the article's own summary of the story
+ENTITY_WEIGHT = 2.0  # a shared name says more than a shared common word
+BODY_WORDS = 120  # the inverted pyramid: what happened is in the first paragraphs
+ENTITY_PREFIX = "@"  # entity terms never collide with word terms
+
+# Headline and wire furniture that says nothing about which story it is.
+NEWS_STOP_WORDS = frozenset(
+    "says said say saying report reports reported update updated new news video photos watch "
+    "live read today week year years day days time just like latest breaking exclusive "
+    "according told tells mr mrs ms inc ltd corp co com www http https amp quick facts".split()
+)
+STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | NEWS_STOP_WORDS
+
+_TOKEN = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
+
+
+def words(text: str) -> list[str]:
+    """Content words of a text, folded and stemmed, stop words dropped."""
+    out = []
+    for token in _TOKEN.findall(fold(text)):
+        word = _content_word(token)
+        if word:
+            out.append(word)
+    return out
+
+
+@lru_cache(maxsize=200_000)
+def _content_word(token: str) -> str | None:
+    """The stemmed content word a token stands for, or None for stop words and noise."""
+    token = token.replace("’", "'")
+    if token.endswith("'s"):
+        token = token[:-2]
+    elif "'" in token:
+        token = token.split("'")[0]
+    if len(token) < 2 or token in STOP_WORDS or (token.isdigit() and len(token) < 4):
+        return None
+    stemmed = stem(token)
+    return None if stemmed in STOP_WORDS else stemmed
+
+
+def article_terms(title: str | None, lead: str | None, body: str | None,
+                  entities: Iterable[str] = ()) -> dict[str, float]:
+    """Raw term weights of one article (before IDF): title words count double, names double."""
+    counts: Counter[str] = Counter()
+    for word in words(title or ""):
+        counts[word] += TITLE_WEIGHT
+    text = " ".join(part for part in (lead, (body or "")[: BODY_WORDS * 10]) if part)
+    for word in words(text)[:BODY_WORDS]:  # about the first BODY_WORDS words, tokenised once
+        counts[word] += 1.0
+    for entity in set(entities):
+        counts[ENTITY_PREFIX + entity] += ENTITY_WEIGHT
+    return dict(counts)

@@ -1,0 +1,375 @@
+"""The story index: story centroids, document frequencies and a capped inverted index.
+
+Single-pass centroid clustering, the classic topic-detection-and-tracking scheme: a new
+article joins the story whose centroid it is most similar to, if that similarity clears
+a threshold, else it opens a story. Two cheap passes make the result depend less on the
+order articles arrive in: each new article is reconsidered once the whole batch is in,
+and stories the batch touched merge with a story whose centroid has become as close as
+a member would have to be.
+
+Cost per article is bounded and does not grow with the corpus: candidates come from an
+inverted index over each story's strongest terms, each posting list keeps only its most
+recent stories, and an article looks up only its strongest terms. Nothing here touches
+the database; ``store`` loads and saves the parts an update needs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import heapq
+import math
+from dataclasses import dataclass, field
+from typing import Iterable
+
+import numpy as np
+
+ARTICLE_TERMS = 30  # an article's vector keeps its strongest terms
+CENTROID_TERMS = 120  # a story's centroid keeps its strongest terms
+POSTED_TERMS = 24  # a story is findable by its strongest terms
+QUERY_TERMS = 10  # an article looks up its strongest terms
+POSTING_CAP = 40  # a posting list keeps its most recent stories
+MAX_CANDIDATES = 20  # exact similarity is computed for at most this many stories (fewer: more order dependence)
+MERGE_CANDIDATES = 10  # ... and for a story, the closest few other stories
+EARLY_POSTS = 3  # a story is re-posted after each of its first members, then once per update
+WINDOW_DAYS = 10.0  # a dated article only joins a story active within this many days
+
+
+def story_key(founder: str, n: int = 0) -> str:
+    """Story id: a hash of the article that opened it."""
+    return "st" + hashlib.sha1(f"{founder}:{n}".encode("utf-8")).hexdigest()[:14]
+
+
+def query_terms(vector: dict[str, float]) -> dict[str, float]:
+    """The terms an article (or story) is looked up by: its strongest few."""
+    return dict(heapq.nlargest(QUERY_TERMS, vector.items(), key=lambda kv: kv[1]))
+
+
+@dataclass
+class Thresholds:
+    """Similarity at which an article joins a story (and two stories merge).
+
+    Lexical-only and lexical+embedding similarities live on different scales, so each
+    has its own. Both come from synthetic stories built from other text
+    (benchmarks/calibrate_stories.py), never from the headline evaluation file: the
+    highest threshold whose calibration F1 is within 0.01 of the best. Highest, because
+    the calibration curve is flat near its top and a wrong merge is the costlier error
+    here: stories grow and merge but are never split again.
+    """
+
+    lexical: float = 0.20
+    combined: float = 0.25
+
+
+THRESHOLDS = Thresholds()
+
+
+@dataclass
+class StoryVector:
+    """A story's centroid: the sum of its members' unit vectors (terms truncated to the top)."""
+
+    id: str
+    terms: dict[str, float] = field(default_factory=dict)
+    norm2: float = 0.0
+    size: int = 0
+    embedding: np.ndarray | None = None  # sum of members' unit sentence embeddings
+    first_day: float | None = None
+    last_day: float | None = None
+    rep_score: float = -1.0  # similarity to the centroid of the article giving the title
+    dirty: bool = False
+    _embedding_norm: float | None = field(default=None, repr=False)  # cached: read per candidate, per article
+
+    def lexical(self, vector: dict[str, float]) -> float:
+        """Cosine-like score of a term vector against this centroid.
+
+        Only shared terms contribute, and a few of an article's 30 are shared: the key
+        intersection runs in C. ``fsum`` is exactly rounded, so the score does not depend
+        on the set's (hash-seeded) iteration order and reruns cluster identically.
+        """
+        if self.norm2 <= 0.0:
+            return 0.0
+        terms = self.terms
+        dot = math.fsum([vector[t] * terms[t] for t in vector.keys() & terms.keys()])
+        return dot / math.sqrt(self.norm2)
+
+    def semantic(self, embedding: np.ndarray | None) -> float | None:
+        if embedding is None or self.embedding is None:
+            return None
+        norm = self.embedding_norm()
+        return float(self.embedding @ embedding) / norm if norm > 0 else None
+
+    def embedding_norm(self) -> float:
+        if self._embedding_norm is None:
+            self._embedding_norm = 0.0 if self.embedding is None else float(np.linalg.norm(self.embedding))
+        return self._embedding_norm
+
+    def add(self, vector: dict[str, float], embedding: np.ndarray | None, day: float | None,
+            sign: float = 1.0) -> None:
+        """Add (sign=1) or remove (sign=-1) one member."""
+        terms = self.terms
+        norm2 = self.norm2
+        for t, w in vector.items():
+            old = terms.get(t, 0.0)
+            value = old + sign * w
+            if value > 1e-9:
+                terms[t] = value
+                norm2 += value * value - old * old
+            else:
+                terms.pop(t, None)
+                norm2 -= old * old
+        self.norm2 = max(norm2, 0.0)
+        if embedding is not None:
+            if self.embedding is None:
+                self.embedding = np.zeros_like(embedding)
+            self.embedding = self.embedding + sign * embedding
+            self._embedding_norm = None
+        self.size += 1 if sign > 0 else -1
+        if sign > 0 and day is not None:
+            self.first_day = day if self.first_day is None else min(self.first_day, day)
+            self.last_day = day if self.last_day is None else max(self.last_day, day)
+        self.truncate()
+        self.dirty = True
+
+    def absorb(self, other: "StoryVector") -> None:
+        """Take in every member of another story (a merge)."""
+        for t, w in other.terms.items():
+            self.terms[t] = self.terms.get(t, 0.0) + w
+        if other.embedding is not None:
+            self.embedding = other.embedding.copy() if self.embedding is None else self.embedding + other.embedding
+            self._embedding_norm = None
+        self.size += other.size
+        days = [d for d in (self.first_day, self.last_day, other.first_day, other.last_day) if d is not None]
+        if days:
+            self.first_day, self.last_day = min(days), max(days)
+        self.truncate(recount=True)
+        self.dirty = True
+
+    def truncate(self, recount: bool = False) -> None:
+        """Keep the strongest terms once there are twice too many (amortised cost)."""
+        if len(self.terms) > 2 * CENTROID_TERMS:
+            self.terms = dict(sorted(self.terms.items(), key=lambda kv: -kv[1])[:CENTROID_TERMS])
+            recount = True
+        if recount:
+            self.norm2 = sum(w * w for w in self.terms.values())
+
+    def unit_terms(self) -> dict[str, float]:
+        norm = math.sqrt(self.norm2) or 1.0
+        return {t: w / norm for t, w in self.terms.items()}
+
+    def unit_embedding(self) -> np.ndarray | None:
+        if self.embedding is None:
+            return None
+        norm = self.embedding_norm()
+        return self.embedding / norm if norm > 0 else None
+
+    def top_terms(self, n: int) -> list[str]:
+        return [t for t, _ in sorted(self.terms.items(), key=lambda kv: -kv[1])[:n]]
+
+    def in_window(self, day: float | None) -> bool:
+        if day is None or self.last_day is None or self.first_day is None:
+            return True
+        return self.first_day - WINDOW_DAYS <= day <= self.last_day + WINDOW_DAYS
+
+
+@dataclass
+class Member:
+    """One new article as the clusterer sees it."""
+
+    id: str
+    vector: dict[str, float]
+    embedding: np.ndarray | None
+    day: float | None
+
+
+@dataclass
+class StoryIndex:
+    """The part of the persisted index one update needs, held in memory."""
+
+    n_docs: int = 0
+    df: dict[str, int] = field(default_factory=dict)
+    stories: dict[str, StoryVector] = field(default_factory=dict)
+    postings: dict[str, list[str]] = field(default_factory=dict)
+    thresholds: Thresholds = field(default_factory=Thresholds)
+    touched_terms: set[str] = field(default_factory=set)
+    posted: dict[tuple[str, str], int] = field(default_factory=dict)  # (term, story) -> order posted
+    merged: dict[str, str] = field(default_factory=dict)  # dropped story -> story it joined
+    trim: dict[str, int] = field(default_factory=dict)  # term -> oldest posting to keep (by seq)
+    _idf_n: int = -1
+    _idf_cache: dict[int, float] = field(default_factory=dict)  # df -> idf while n_docs stays put
+
+    # -- weighting ------------------------------------------------------------------
+
+    def count(self, terms: Iterable[str]) -> None:
+        """Add one document's terms to the document frequencies."""
+        self.n_docs += 1
+        df = self.df
+        for t in terms:
+            df[t] = df.get(t, 0) + 1
+            self.touched_terms.add(t)
+
+    def idf(self, term: str) -> float:
+        df = self.df.get(term, 0)
+        if self._idf_n != self.n_docs:
+            self._idf_n, self._idf_cache = self.n_docs, {}
+        value = self._idf_cache.get(df)
+        if value is None:
+            value = self._idf_cache[df] = math.log((self.n_docs + 1) / (df + 1)) + 1.0
+        return value
+
+    def vector(self, raw: dict[str, float]) -> dict[str, float]:
+        """TF-IDF unit vector of an article's raw term weights.
+
+        Terms no other article has (df < 2) are left out while the article has others:
+        they cannot link it to anything and would only dilute the terms that can.
+        """
+        shared = {t: w for t, w in raw.items() if self.df.get(t, 0) >= 2} or raw
+        weighted = {t: (1.0 + math.log(w) if w >= 1 else w) * self.idf(t) for t, w in shared.items()}
+        if len(weighted) > ARTICLE_TERMS:
+            weighted = dict(sorted(weighted.items(), key=lambda kv: -kv[1])[:ARTICLE_TERMS])
+        norm = math.sqrt(sum(w * w for w in weighted.values())) or 1.0
+        return {t: w / norm for t, w in weighted.items()}
+
+    # -- similarity -----------------------------------------------------------------
+
+    def similarity(self, story: StoryVector, vector: dict[str, float], embedding: np.ndarray | None) -> float:
+        """Lexical centroid cosine, averaged with the embedding cosine when both sides have one."""
+        lexical = story.lexical(vector)
+        semantic = story.semantic(embedding)
+        return lexical if semantic is None else (lexical + semantic) / 2.0
+
+    def threshold(self, embedding: np.ndarray | None, story: StoryVector | None = None) -> float:
+        if embedding is not None and (story is None or story.embedding is not None):
+            return self.thresholds.combined
+        return self.thresholds.lexical
+
+    def candidate_ids(self, vector: dict[str, float]) -> list[str]:
+        """Ids of stories sharing one of the article's strongest terms, best overlap first."""
+        score: dict[str, float] = {}
+        get = score.get
+        for term, weight in query_terms(vector).items():
+            for story_id in self.postings.get(term, ()):
+                score[story_id] = get(story_id, 0.0) + weight
+        # (-score, id) tuples compare in C: the hot path of clustering, called per article and pass
+        return [s for _, s in heapq.nsmallest(2 * MAX_CANDIDATES, [(-w, s) for s, w in score.items()])]
+
+    def candidates(self, vector: dict[str, float], day: float | None) -> list[StoryVector]:
+        """The best-overlapping stories that are loaded, alive and active around ``day``."""
+        found = []
+        for story_id in self.candidate_ids(vector):
+            story = self.stories.get(story_id)
+            if story is not None and story.size > 0 and story.in_window(day):
+                found.append(story)
+                if len(found) >= MAX_CANDIDATES:
+                    break
+        return found
+
+    def best(self, vector: dict[str, float], embedding: np.ndarray | None, day: float | None,
+             exclude: str | None = None, limit: int = MAX_CANDIDATES) -> tuple[StoryVector | None, float]:
+        """The most similar candidate story that clears its threshold, or None."""
+        best, best_margin = None, 0.0
+        for story in self.candidates(vector, day)[:limit]:
+            if story.id == exclude:
+                continue
+            margin = self.similarity(story, vector, embedding) - self.threshold(embedding, story)
+            if margin >= 0 and (best is None or margin > best_margin):
+                best, best_margin = story, margin
+        return best, best_margin
+
+    # -- updates --------------------------------------------------------------------
+
+    def post(self, story: StoryVector) -> None:
+        """Make a story findable by its strongest terms (most recent stories last)."""
+        for term in story.top_terms(POSTED_TERMS):
+            posting = self.postings.setdefault(term, [])
+            if posting and posting[-1] == story.id:
+                continue
+            if story.id in posting:
+                posting.remove(story.id)
+            posting.append(story.id)
+            if len(posting) > POSTING_CAP:
+                del posting[: len(posting) - POSTING_CAP]
+            self.posted.pop((term, story.id), None)
+            self.posted[(term, story.id)] = len(self.posted)
+
+    def new_story(self, story_id: str) -> StoryVector:
+        story = StoryVector(story_id, dirty=True)
+        self.stories[story_id] = story
+        return story
+
+    def open_story(self, founder: str) -> StoryVector:
+        """A new story named after the article that opened it, so ids are stable across runs."""
+        n = 0
+        while (story_id := story_key(founder, n)) in self.stories:
+            n += 1
+        return self.new_story(story_id)
+
+    def assign(self, members: list[Member]) -> dict[str, str]:
+        """Cluster new articles into the index; return article id -> story id (before merges)."""
+        where: dict[str, str] = {}
+        for m in members:  # single pass
+            story, _ = self.best(m.vector, m.embedding, m.day)
+            if story is None:
+                story = self.open_story(m.id)
+            story.add(m.vector, m.embedding, m.day)
+            if story.size <= EARLY_POSTS:  # a young story's top terms still change
+                self.post(story)
+            where[m.id] = story.id
+        for m in members:  # reconsider each once the whole batch is in
+            current = self.stories[where[m.id]]
+            current.add(m.vector, m.embedding, None, sign=-1.0)
+            story, _ = self.best(m.vector, m.embedding, m.day)
+            if story is None:
+                story = current if current.size == 0 else self.open_story(m.id)
+            story.add(m.vector, m.embedding, m.day)
+            if story.size <= EARLY_POSTS:
+                self.post(story)
+            where[m.id] = story.id
+        for story_id in sorted(set(where.values())):
+            self.post(self.stories[story_id])
+        return where
+
+    def merge(self, touched: set[str]) -> None:
+        """Merge each touched story with a story its members would, on average, have joined.
+
+        The test is the one a new article passes, averaged over the smaller story's
+        members: mean over members b of sim(b, larger centroid), which the centroid sums
+        give exactly. (The cosine of the two centroids would overstate it: a centroid is
+        smoother than its members, so two related big stories look closer than any of
+        their articles are, and merge.)
+        """
+        queue = sorted(touched)
+        while queue:
+            story = self.stories.get(queue.pop())
+            if story is None or story.size <= 0:
+                continue
+            other = self.merge_partner(story)
+            if other is None:
+                continue
+            keep, drop = (story, other) if (story.size, other.id) > (other.size, story.id) else (other, story)
+            keep.absorb(drop)
+            drop.size = 0
+            self.merged[drop.id] = keep.id
+            self.post(keep)
+            queue.append(keep.id)
+
+    def merge_partner(self, story: StoryVector) -> StoryVector | None:
+        """The candidate story with the highest mean member similarity over the threshold."""
+        best, best_margin = None, 0.0
+        for other in self.candidates(story.unit_terms(), story.last_day)[:MERGE_CANDIDATES + 1]:
+            if other.id == story.id:
+                continue
+            small, large = (story, other) if story.size <= other.size else (other, story)
+            lexical = large.lexical(small.terms) / small.size
+            semantic = large.semantic(small.embedding)
+            if semantic is None or large.embedding is None:
+                score, threshold = lexical, self.thresholds.lexical
+            else:
+                score, threshold = (lexical + semantic / small.size) / 2.0, self.thresholds.combined
+            margin = score - threshold
+            if margin >= 0 and (best is None or margin > best_margin):
+                best, best_margin = other, margin
+        return best
+
+    def resolve(self, story_id: str) -> str:
+        while story_id in self.merged:
+            story_id = self.merged[story_id]
+        return story_id

@@ -1,0 +1,187 @@
+"""Within one article, short forms of a person's name resolve to the full name.
+
+"Campbell" after "Kurt Campbell" is Kurt Campbell even where spaCy called it an ORG;
+"Kim" is Kim Jong Un (family name first); "Putin" alone is Vladimir Putin through the
+reference table of safe short forms. Different people who share a surname in one
+article each keep their own mentions: a short form goes to the nearest full name before it.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from spacy.tokens import Doc
+
+from newsgraph.extract.entities.mentions import Found
+from newsgraph.reference import countries, organisations, people
+from newsgraph.reference.keys import name_key
+
+# "Jong-un", "Jae-in": a hyphenated Korean given name means the family name comes first
+_EAST_ASIAN_GIVEN = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
+
+
+class SurnameIndex:
+    """Where each full name appears, by the short forms that can stand for it."""
+
+    def __init__(self) -> None:
+        self.by_key: dict[str, list[tuple[int, str]]] = {}  # short key -> [(char offset, canonical)]
+
+    def add(self, short: str, offset: int, canonical: str) -> None:
+        self.by_key.setdefault(name_key(short), []).append((offset, canonical))
+
+    def __contains__(self, short: str) -> bool:
+        return name_key(short) in self.by_key
+
+    def resolve(self, short: str, offset: int) -> str | None:
+        """The full name nearest before ``offset`` (else the first one after it)."""
+        places = sorted(self.by_key.get(name_key(short), []))
+        if not places:
+            return None
+        i = bisect_right(places, (offset, "\uffff"))
+        return places[i - 1][1] if i else places[0][1]
+
+
+# Common Chinese, Korean and Vietnamese family names, written first in English news.
+EAST_ASIAN_FAMILY_NAMES = {
+    "Li", "Wang", "Zhang", "Liu", "Chen", "Yang", "Huang", "Zhao", "Wu", "Zhou", "Xu", "Sun", "Ma", "Zhu", "Hu",
+    "Guo", "He", "Lin", "Gao", "Luo", "Zheng", "Liang", "Xie", "Song", "Tang", "Han", "Feng", "Deng", "Cao",
+    "Peng", "Zeng", "Xiao", "Tian", "Dong", "Pan", "Yuan", "Cai", "Jiang", "Yu", "Du", "Ye", "Cheng", "Wei",
+    "Su", "Lu", "Ding", "Ren", "Shen", "Yao", "Xi", "Qin", "Kim", "Lee", "Park", "Choi", "Jeong", "Kang", "Cho",
+    "Yoon", "Jang", "Lim", "Moon", "Shin", "Nguyen", "Tran", "Pham", "Hoang", "Vo", "Phan",
+}
+SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+NICKNAMES = {
+    "joe": "joseph", "bill": "william", "bob": "robert", "mike": "michael", "jim": "james", "tony": "anthony",
+    "dick": "richard", "liz": "elizabeth", "beth": "elizabeth", "kate": "katherine", "peggy": "margaret",
+    "chuck": "charles", "ted": "edward", "ned": "edward", "sasha": "alexander", "volodya": "vladimir",
+}
+
+
+def name_words(name: str) -> list[str]:
+    """Capitalised words of a name without generational suffixes ("Patrick Carlineo Jr." → 2 words)."""
+    return [w for w in name.replace("’", "'").split() if w[:1].isupper() and w.lower() not in SUFFIXES]
+
+
+def short_forms(surface: str, canonical: str) -> list[str]:
+    """The single words that can stand for a full name: the surname, or the family name
+    when it comes first ("Kim Jong-un" → "Kim")."""
+    words = name_words(surface)
+    if len(words) < 2:
+        return []
+    known = people.lookup(canonical)
+    if known and known.family_first or any(_EAST_ASIAN_GIVEN.match(w) for w in words[1:]):
+        forms = [words[0]]
+    elif words[0] in EAST_ASIAN_FAMILY_NAMES and len(words) <= 3:
+        forms = [words[0], words[-1]]  # "Liu Xiaming" is probably Liu, but "Lee Anderson" is Anderson
+    else:
+        forms = [words[-1]]
+    if known:
+        forms += list(known.short)
+    return forms
+
+
+def resolve_people(doc: Doc, found: list[Found]) -> list[Found]:
+    """Resolve person short forms in place; relabel surnames spaCy mislabelled; add surname
+    mentions spaCy missed. Returns the (possibly longer) list of mentions, in text order."""
+    merge_name_variants(found)
+    index = SurnameIndex()
+    for m in found:
+        if m.label == "PERSON" and len(m.text.split()) >= 2:
+            canonical = m.entity or m.text
+            for short in short_forms(m.text, canonical):
+                index.add(short, m.start, canonical)
+    for m in found:
+        single = len(m.text.split()) == 1
+        if not single:
+            continue
+        if m.label != "PERSON" and (m.text not in index or _is_place_or_org(m)):
+            continue
+        full = index.resolve(m.text, m.start)
+        if full:
+            m.label, m.entity, m.kind = "PERSON", full, "alias"
+            known = people.lookup(full)
+            m.kb_id = known.kb_id if known else None
+        elif m.label == "PERSON":
+            known = people.by_short(m.text)
+            if known:
+                m.entity, m.kind, m.kb_id = known.name, "alias", known.kb_id
+    return sorted(found + _missed_surnames(doc, found, index), key=lambda m: m.start)
+
+
+def merge_name_variants(found: list[Found]) -> None:
+    """ "Patrick Carlineo Jr.", "Pat Carlineo" and "Patrick W. Carlineo" in one article are one
+    person: same surname and compatible given names. Each group takes the reference name
+    if one is known, else its longest form (the first of equals). "Joe Blinken" and "Antony
+    Blinken" stay apart."""
+    groups: list[list[Found]] = []
+    for m in found:
+        if m.label != "PERSON" or len(name_words(m.text)) < 2:
+            continue
+        group = next((g for g in groups if compatible(g[0].text, m.text)), None)
+        if group is None:
+            groups.append([m])
+        else:
+            group.append(m)
+    for group in groups:
+        if len({name_key(m.text) for m in group}) < 2:
+            continue
+        known = next((m for m in group if (m.kb_id or "").startswith("person:")), None)
+        canonical = known.entity if known else max((m.text for m in group), key=lambda t: len(t.split()))
+        for m in group:
+            if m.entity != canonical:
+                m.entity, m.kind = canonical, "alias"
+                m.kb_id = known.kb_id if known else m.kb_id
+
+
+def compatible(a: str, b: str) -> bool:
+    """Whether two full names can be the same person: same surname, and the first given names
+    equal, one an initial or a prefix of the other ("Pat"/"Patrick"), or a known nickname."""
+    wa, wb = name_words(a), name_words(b)
+    if len(wa) < 2 or len(wb) < 2 or name_key(wa[-1]) != name_key(wb[-1]):
+        return False
+    ga, gb = name_key(wa[0]), name_key(wb[0])
+    if ga == gb or NICKNAMES.get(ga, ga) == NICKNAMES.get(gb, gb):
+        return True
+    short, long_ = sorted((ga, gb), key=len)
+    if len(short) == 1:
+        return long_.startswith(short)
+    return len(short) >= 3 and long_.startswith(short)
+
+
+def _is_place_or_org(m: Found) -> bool:
+    """Mentions the reference tables know as something other than a person stay what they are."""
+    return bool((m.kb_id or "").split(":")[0] in {"country", "capital", "seat", "demonym", "org", "outlet"}
+                or countries.resolve(m.text) or organisations.lookup(m.text))
+
+
+def _missed_surnames(doc: Doc, found: list[Found], index: SurnameIndex) -> list[Found]:
+    """Capitalised tokens outside any mention that are the surname of a person in the article."""
+    if not index.by_key:
+        return []
+    covered = [False] * len(doc)
+    for m in found:
+        for i in range(m.tok_start, m.tok_end):
+            covered[i] = True
+    extra = []
+    for token in doc:
+        if covered[token.i] or not token.is_title or token.text not in index:
+            continue
+        full = index.resolve(token.text, token.idx)
+        if full:
+            known = people.lookup(full)
+            extra.append(Found(token.idx, token.idx + len(token.text), token.i, token.i + 1, token.text,
+                               "PERSON", "alias", full, known.kb_id if known else None))
+    return extra
+
+
+def canonical_person(m: Found) -> None:
+    """Full names: the reference spelling when the person is known, else the name as written."""
+    if m.label != "PERSON" or m.entity and m.kb_id:
+        return
+    known = people.lookup(m.text)
+    if known:
+        m.entity, m.kb_id = known.name, known.kb_id
+        m.kind = "name" if name_key(m.text) == name_key(known.name) else "alias"
+    elif not m.entity:
+        m.entity = m.text

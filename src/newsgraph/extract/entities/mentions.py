@@ -1,0 +1,147 @@
+"""Candidate name mentions from the spaCy Doc, cleaned of the small model's usual slips.
+
+The working record ``Found`` carries token offsets as well as character offsets so the
+later steps (aliases, roles, pronouns) can look at neighbouring tokens without searching.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from newsgraph.extract.entities.titlewords import is_title_word
+
+WANTED = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
+POSSESSIVE = {"'s", "’s", "'", "’"}
+ORG_HEADS = {
+    "police", "office", "department", "agency", "army", "navy", "force", "forces", "ministry", "court",
+    "congress", "senate", "embassy", "bank", "council", "command", "committee", "commission", "service",
+    "services", "guard", "parliament", "government", "administration", "party", "university", "institute",
+    "marines", "corps", "coast", "directorate", "bureau", "prosecutor's", "cabinet",
+}
+PARTICLES = {"de", "da", "di", "du", "van", "von", "der", "den", "al", "el", "bin", "ibn", "le", "la", "ter", "dos", "das"}
+HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "mr.", "mrs.", "ms.", "dr.", "madam", "lord", "lady"}
+
+
+@dataclass
+class Found:
+    """A mention being worked on: spans, label, and what it resolves to so far."""
+
+    start: int  # character offsets into the article text
+    end: int
+    tok_start: int  # token offsets into the Doc
+    tok_end: int
+    text: str
+    label: str  # PERSON ORG GPE LOC NORP
+    kind: str = "name"  # name | alias | pronoun | title | metonym | demonym
+    entity: str | None = None  # canonical name
+    kb_id: str | None = None  # reference id ("country:RUS"), or the ruler's id before linking
+    subject: bool = False  # the mention is (part of) a clause subject; used for pronouns
+    sentence: int = -1  # sentence number in the Doc; set by the pronoun step
+
+
+def from_span(span: Span, label: str, kb_id: str | None = None, kind: str = "name") -> Found:
+    return Found(span.start_char, span.end_char, span.start, span.end, span.text, label, kind, None, kb_id)
+
+
+def name_mentions(doc: Doc) -> list[Found]:
+    """doc.ents of the wanted labels, trimmed, split at line breaks, possessives dropped,
+    and person names extended over a given name the ruler left out ("Joe" + "Blinken")."""
+    found: list[Found] = []
+    taken = [False] * len(doc)
+    for ent in doc.ents:
+        if ent.label_ not in WANTED:
+            continue
+        for piece in _clean(ent):
+            for i in range(piece.start, piece.end):
+                taken[i] = True
+            label = "GPE" if ent.label_ == "FAC" and ent.ent_id_.startswith("seat:") else ent.label_
+            found.append(from_span(piece, label, ent.ent_id_ or None))
+    for m in found:
+        if m.label == "PERSON":
+            _extend_given_names(doc, m, taken)
+    found = _country_organisations(doc, found, taken)
+    return [m for m in found if _plausible(m)]
+
+
+def _country_organisations(doc: Doc, found: list[Found], taken: list[bool]) -> list[Found]:
+    """ "U.S. Capitol Police", "Chinese Foreign Ministry": the ruler sets the country first, so the
+    statistical NER can no longer see the organisation around it. A country or demonym followed
+    by capitalised words ending in an organisation noun becomes one ORG mention."""
+    by_start = {m.tok_start: m for m in found}
+    out: list[Found] = []
+    skip: set[int] = set()
+    for m in found:
+        if id(m) in skip:
+            continue
+        prefix = (m.kb_id or "").split(":")[0]
+        if prefix not in {"country", "demonym"} or m.label not in {"GPE", "NORP"}:
+            out.append(m)
+            continue
+        end = m.tok_end
+        follower = by_start.get(end)
+        if follower is not None and follower.label == "ORG" and not follower.kb_id:
+            end = follower.tok_end
+            skip.add(id(follower))
+        else:
+            while end < len(doc) and end - m.tok_end < 5 and not taken[end] and doc[end].is_title and doc[end].is_alpha:
+                end += 1
+            while end > m.tok_end and doc[end - 1].lower_ not in ORG_HEADS:
+                end -= 1
+        if end == m.tok_end or doc[end - 1].lower_ not in ORG_HEADS:
+            out.append(m)
+            continue
+        for i in range(m.tok_end, end):
+            taken[i] = True
+        span = doc[m.tok_start:end]
+        out.append(Found(span.start_char, span.end_char, span.start, span.end, span.text, "ORG"))
+    return out
+
+
+def _clean(ent: Span) -> list[Span]:
+    """Split an entity at line breaks and trim possessives, honorifics and stray tokens."""
+    doc = ent.doc
+    pieces: list[Span] = []
+    start = ent.start
+    for i in range(ent.start, ent.end + 1):
+        if i == ent.end or "\n" in doc[i].text or doc[i].is_space:
+            if i > start:
+                pieces.append(doc[start:i])
+            start = i + 1
+    cleaned = []
+    for span in pieces:
+        s, e = span.start, span.end
+        while e > s and (doc[e - 1].text in POSSESSIVE or doc[e - 1].is_punct):
+            e -= 1
+        while s < e and (doc[s].is_punct or doc[s].lower_ in HONORIFICS or doc[s].text == "the"):
+            s += 1
+        if e > s:
+            cleaned.append(doc[s:e])
+    return cleaned
+
+
+def _extend_given_names(doc: Doc, m: Found, taken: list[bool]) -> None:
+    """ "Joe Blinken" when only "Blinken" was tagged: take capitalised proper nouns just before."""
+    i = m.tok_start
+    while i > 0 and not taken[i - 1] and _given_name(doc[i - 1]) and i > m.tok_start - 2:
+        i -= 1
+    if i < m.tok_start:
+        for j in range(i, m.tok_start):
+            taken[j] = True
+        m.tok_start, m.start = i, doc[i].idx
+        m.text = doc[m.tok_start:m.tok_end].text
+
+
+def _given_name(token) -> bool:
+    return (token.is_title and token.pos_ == "PROPN" and token.is_alpha
+            and not is_title_word(token.lower_))
+
+
+def _plausible(m: Found) -> bool:
+    """Drop what no reader would call a name: no letters, keyboard keys, stray symbols."""
+    letters = sum(c.isalpha() for c in m.text)
+    first = m.text.split()[0].split("-")[0].lower()
+    if m.label in {"PERSON", "GPE", "LOC", "NORP"} and m.text[:1].islower() and not m.kb_id and first not in PARTICLES:
+        return False  # "pro", "anti": the small model's lowercase slips (but "von der Leyen" is a name)
+    return letters >= 2 and not any(c in m.text for c in "+=@#/\\|<>{}[]")

@@ -1,0 +1,177 @@
+"""Direct quotations: whole statements in quotation marks and who they are attributed to.
+
+A quotation counts as a statement of its own ("clausal") when nothing but an attribution
+stands between it and the sentence edges: ``"…," he said.``, ``Campbell said: "…"``,
+``"…," X said, "…"``. Shorter quoted phrases inside a sentence ("had a "dramatic
+step-up"") are left to reported speech, where they make a quote mixed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.extract.common.paragraphs import paragraph_bounds
+from newsgraph.extract.quotes.cues import cue_of
+from newsgraph.extract.quotes.marks import QuoteSpan
+from newsgraph.extract.quotes.speakers import Speaker, SpeakerResolver, subject_of
+
+SENTENCE_END = re.compile(r"[.!?…](?=[\s\"'”’»)]|$)")
+COLON_SPEAKER = re.compile(r"^\s*([^\s:][^:]{0,60}?)\s*:\s*$")
+INHERIT_GAP = 120  # chars of attribution allowed between two parts of one quote
+
+
+@dataclass
+class Direct:
+    """A clausal quotation with its attribution (speaker None when none was found)."""
+
+    span: QuoteSpan
+    speaker: Speaker | None
+    cue: Token | None
+    paragraph: int
+    inherited: bool = False
+
+
+def clausal_quotes(text: str, doc: Doc, spans: list[QuoteSpan], resolver: SpeakerResolver) -> list[Direct]:
+    """Clausal quotations with their speakers, in text order."""
+    paragraphs = paragraph_bounds(text)
+    found: list[Direct] = []
+    p = 0
+    for k, span in enumerate(spans):
+        while paragraphs[p][1] < span.start:
+            p += 1
+        p_start, p_end = paragraphs[p]
+        prev_end = spans[k - 1].end if k and spans[k - 1].end > p_start else p_start
+        next_start = spans[k + 1].start if k + 1 < len(spans) and spans[k + 1].start < p_end else p_end
+        before_start = _last_sentence_end(text, prev_end, span.start)
+        after_end = _first_sentence_end(text, span.end, next_start)
+        before, after = text[before_start:span.start], text[span.end:after_end]
+        if not _is_clausal(text, span, before, after, doc):
+            continue
+        direct = _attribute(doc, span, before_start, after_end, resolver, p)
+        if direct.speaker is None:
+            _inherit(direct, found, text, before, after)
+        found.append(direct)
+    _look_ahead(found)
+    return found
+
+
+def _look_ahead(found: list[Direct]) -> None:
+    """A quote left open at the end of its paragraph takes the speaker of the quote that
+    continues it in the next paragraph ("…\n\n"… ," Campbell said.)."""
+    for k in range(len(found) - 2, -1, -1):
+        d, nxt = found[k], found[k + 1]
+        if d.speaker is None and d.span.continues and nxt.speaker is not None and nxt.paragraph == d.paragraph + 1:
+            s = nxt.speaker
+            d.speaker = Speaker(s.text, s.start, s.end, s.entity, s.confidence * 0.85, s.how)
+            d.cue = nxt.cue
+            d.inherited = True
+
+
+def _last_sentence_end(text: str, lo: int, hi: int) -> int:
+    last = lo
+    for m in SENTENCE_END.finditer(text, lo, hi):
+        last = m.end()
+    return last
+
+
+def _first_sentence_end(text: str, lo: int, hi: int) -> int:
+    m = SENTENCE_END.search(text, lo, hi)
+    return m.end() if m else hi
+
+
+def _is_clausal(text: str, span: QuoteSpan, before: str, after: str, doc: Doc) -> bool:
+    """Whether the quotation is a statement of its own rather than a phrase inside a sentence."""
+    if span.words(text) < 1:
+        return False
+    lead = before.strip()
+    inner = text[span.inner_start:span.inner_end].rstrip()
+    opens = (not lead or lead.endswith((":", ",", "—", "–")) or _ends_with_cue(doc, span.start))
+    tail = after.strip()
+    closes = (not tail or tail[0] in ".,!?;:—–" or (inner[-1:] in ",.!?…—–" and _has_cue(doc, span.end, span.end + len(after))))
+    return opens and closes and (span.words(text) >= 3 or not lead)
+
+
+def _ends_with_cue(doc: Doc, offset: int) -> bool:
+    """ ``Campbell said "…"`` without a comma."""
+    tokens = doc.char_span(max(0, offset - 12), offset, alignment_mode="expand")
+    return bool(tokens) and cue_of(tokens[-1]) is not None
+
+
+def _has_cue(doc: Doc, lo: int, hi: int) -> bool:
+    window = doc.char_span(lo, hi, alignment_mode="contract") if hi > lo else None
+    return bool(window) and any(cue_of(t) or t.lower_ == "according" for t in window)
+
+
+def _attribute(doc: Doc, span: QuoteSpan, lo: int, hi: int, resolver: SpeakerResolver, p: int) -> Direct:
+    """Look for the reporting verb after the quotation first (news style), then before it."""
+    after = doc.char_span(span.end, hi, alignment_mode="contract") if hi > span.end else None
+    before = doc.char_span(lo, span.start, alignment_mode="contract") if span.start > lo else None
+    if after is not None and _new_sentence(doc.text, span, after.text):
+        after = None
+    for tokens in (list(after or []), list(reversed(before or []))):
+        for tok in tokens:
+            if tok.lower_ == "according":  # "…," according to Campbell.
+                source = _according_source(tok)
+                speaker = resolver.resolve(source) if source is not None else None
+                if speaker is not None and speaker.entity:
+                    return Direct(span, speaker, tok, p)
+                continue
+            if cue_of(tok) is None:
+                continue
+            head = subject_of(tok)
+            speaker = resolver.resolve(head) if head is not None else None
+            if speaker is None:
+                speaker = _nearby_mention(tokens, resolver)
+            if speaker is not None:
+                return Direct(span, speaker, tok, p)
+    if before is not None:
+        m = COLON_SPEAKER.match(before.text)
+        if m:  # headline style "Putin: "…""
+            head = before.root
+            speaker = resolver.resolve(head)
+            if speaker is not None and speaker.entity:
+                return Direct(span, speaker, None, p)
+    return Direct(span, None, None, p)
+
+
+def _new_sentence(text: str, span: QuoteSpan, after: str) -> bool:
+    """ "“We will win.” The company said profits fell." — the next sentence is not the attribution."""
+    inner = text[span.inner_start:span.inner_end].rstrip()
+    tail = after.strip()
+    return inner[-1:] in ".!?" and tail[:1].isupper() and len(tail.split()) > 6
+
+
+def _according_source(tok: Token) -> Token | None:
+    to = next((c for c in tok.children if c.lower_ == "to"), None)
+    if to is None and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
+        to = tok.doc[tok.i + 1]
+    return next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+
+
+def _nearby_mention(tokens: list[Token], resolver: SpeakerResolver) -> Speaker | None:
+    """When the parser gave the reporting verb no subject: the first named person in the window."""
+    for tok in tokens:
+        if tok.pos_ == "PROPN" or tok.lower_ in {"he", "she"}:
+            speaker = resolver.resolve(tok)
+            if speaker is not None and speaker.entity and speaker.how in {"name", "pronoun"}:
+                speaker.confidence *= 0.8
+                return speaker
+    return None
+
+
+def _inherit(direct: Direct, found: list[Direct], text: str, before: str, after: str) -> None:
+    """Second half of a split quote, or a paragraph that only continues the previous quote."""
+    if not found or found[-1].speaker is None:
+        return
+    prev = found[-1]
+    gap = text[prev.span.end:direct.span.start]
+    same_paragraph = prev.paragraph == direct.paragraph and len(gap) <= INHERIT_GAP
+    next_paragraph = (prev.paragraph + 1 == direct.paragraph and not before.strip() and not after.strip("., \n"))
+    if same_paragraph or next_paragraph or prev.span.continues:
+        direct.speaker = Speaker(prev.speaker.text, prev.speaker.start, prev.speaker.end, prev.speaker.entity,
+                                 prev.speaker.confidence * (0.9 if same_paragraph else 0.7), prev.speaker.how)
+        direct.cue = prev.cue
+        direct.inherited = True

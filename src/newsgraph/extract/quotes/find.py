@@ -1,0 +1,168 @@
+"""Who said what in one article: the quote steps run in order, one quote per statement.
+
+Everything is one pass over the text or the tokens; the steps are listed in the
+package's ``__init__``.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from spacy.tokens import Doc
+
+from newsgraph.extract.common.mention_index import MentionIndex
+from newsgraph.extract.quotes.cues import cue_of
+from newsgraph.extract.quotes.direct import Direct, clausal_quotes
+from newsgraph.extract.quotes.headlines import Headline, headline_quote
+from newsgraph.extract.quotes.marks import QuoteSpan, find_quote_spans
+from newsgraph.extract.quotes.reported import Reported, reported_clauses
+from newsgraph.extract.quotes.speakers import GROUP_HEADS, TITLE_HEADS, SpeakerResolver
+from newsgraph.records import Article, Entity, Mention, Quote
+from newsgraph.reference.outlets import default_outlets
+
+KIND_FACTOR = {"direct": 1.0, "mixed": 0.95, "indirect": 0.9}
+HEADLINE_FACTOR = 0.85
+OUTLET_PREFIX = re.compile(r"([^:\n]{2,40}):\s+")
+WORD = re.compile(r"[A-Za-z][A-Za-z'-]{3,}")
+STOP = {"that", "this", "with", "from", "have", "would", "could", "will", "their", "they", "there",
+        "which", "about", "been", "were", "into", "says", "said", "also", "than", "more"}
+
+
+def find_quotes(article: Article, doc: Doc, mentions: list[Mention], entities: list[Entity]) -> list[Quote]:
+    """Every quotation in the article with its speaker; spans are offsets into ``article.text``."""
+    text = article.text
+    resolver = SpeakerResolver(doc, MentionIndex(mentions), entities)
+    spans = find_quote_spans(text)
+    directs = [d for d in clausal_quotes(text, doc, spans, resolver) if d.speaker is not None]
+    skip = _quoted_tokens(doc, spans) | {d.cue.i for d in directs if d.cue is not None}
+    quotes = [_from_direct(article, text, d) for d in directs]
+    title_end = len(article.title) if article.title else 0
+    headline = headline_quote(article.title, doc, resolver)
+    if headline is not None:
+        quotes.append(_from_headline(article, text, headline, spans))
+    taken = [(q.start, q.end) for q in quotes]
+    for r in reported_clauses(doc, resolver, skip):
+        if headline is not None and r.start < title_end:
+            continue
+        if r.verb is not None and r.verb.idx < r.start < title_end:
+            r.end = len(article.title.rstrip(" .!?"))  # a headline is one clause: "US assumes that …"
+        if not any(r.start < e and s < r.end for s, e in taken):
+            quotes.append(_from_reported(article, text, r, spans))
+    for q in quotes:
+        if q.start < title_end:
+            q.confidence = round(q.confidence * HEADLINE_FACTOR, 3)
+    _link_headline(quotes, title_end, {e.name for e in entities if e.type == "PERSON"})
+    return sorted(quotes, key=lambda q: (q.start, q.end))
+
+
+def _quoted_tokens(doc: Doc, spans: list[QuoteSpan]) -> set[int]:
+    """Indices of tokens inside quotation marks: a "we believe" there is not reported speech."""
+    inside: set[int] = set()
+    for s in spans:
+        window = doc.char_span(s.inner_start, s.inner_end, alignment_mode="expand")
+        if window is not None:
+            inside.update(range(window.start, window.end))
+    return inside
+
+
+def _from_direct(article: Article, text: str, d: Direct) -> Quote:
+    start, end = d.span.inner_start, d.span.inner_end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–"):
+        end -= 1
+    s = d.speaker
+    assert s is not None
+    return Quote(article=article.id, start=start, end=end, text=text[start:end], kind="direct",
+                 cue=_cue_name(d), speaker=s.text,
+                 speaker_start=s.start, speaker_end=s.end, speaker_entity=s.entity,
+                 confidence=round(min(1.0, s.confidence * _weight(d)), 3))
+
+
+def _cue_name(d: Direct) -> str | None:
+    if d.cue is None:
+        return None
+    return "according to" if d.cue.lower_ == "according" else d.cue.lemma_.lower()
+
+
+def _weight(d: Direct) -> float:
+    cue = cue_of(d.cue) if d.cue is not None else None
+    return cue[1] if cue else 0.8
+
+
+def _from_reported(article: Article, text: str, r: Reported, spans: list[QuoteSpan]) -> Quote:
+    _balance(r, spans)
+    _drop_prefix(r, text)
+    mixed = any(r.start <= s.inner_start and s.inner_end <= r.end for s in _near(spans, r.start, r.end))
+    kind = "mixed" if mixed else "indirect"
+    s = r.speaker
+    return Quote(article=article.id, start=r.start, end=r.end, text=text[r.start:r.end], kind=kind, cue=r.cue,
+                 speaker=s.text, speaker_start=s.start, speaker_end=s.end, speaker_entity=s.entity,
+                 confidence=round(min(1.0, s.confidence * r.weight * KIND_FACTOR[kind]), 3))
+
+
+def _from_headline(article: Article, text: str, h: Headline, spans: list[QuoteSpan]) -> Quote:
+    r = Reported(h.start, h.end, h.speaker, h.cue or "", 0.9, None)
+    quote = _from_reported(article, text, r, spans)
+    quote.cue = h.cue
+    return quote
+
+
+def _balance(r: Reported, spans: list[QuoteSpan]) -> None:
+    """Widen a reported clause that cuts a quotation in two, so its text keeps both marks
+    ("is “incredibly concerning,”" rather than "is “incredibly concerning")."""
+    for s in _near(spans, r.start, r.end):
+        if s.start < r.end < s.end:
+            r.end = s.end
+        if s.start < r.start < s.end:
+            r.start = s.start
+
+
+def _near(spans: list[QuoteSpan], start: int, end: int) -> list[QuoteSpan]:
+    """The quotations that overlap [start, end) (spans are sorted and do not overlap)."""
+    i = bisect_right(spans, start, key=lambda s: s.end)
+    out = []
+    while i < len(spans) and spans[i].start < end:
+        out.append(spans[i])
+        i += 1
+    return out
+
+
+def _drop_prefix(r: Reported, text: str) -> None:
+    """ "The Guardian: Russian weapons … could destabilize …": the outlet prefix of a headline
+    is a citation, not part of what was said."""
+    m = OUTLET_PREFIX.match(text, r.start, r.end)
+    if m and default_outlets().from_name(m.group(1)):
+        r.start = m.end()
+
+
+def _link_headline(quotes: list[Quote], title_end: int, people: set[str]) -> None:
+    """ "…, says US official": when the body quotes a named person saying the same thing,
+    the headline's anonymous official is that person (lower confidence)."""
+    body = [q for q in quotes if q.start >= title_end and q.speaker_entity in people]
+    for q in quotes:
+        if q.start >= title_end or q.speaker_entity in people or not _anonymous(q.speaker):
+            continue
+        words = _content_words(q.text)
+        if not words:
+            continue
+        best, score = None, 0.0
+        for b in body:
+            overlap = len(words & _content_words(b.text)) / len(words)
+            if overlap > score:
+                best, score = b, overlap
+        if best is not None and score >= 0.5:
+            q.speaker_entity = best.speaker_entity
+            q.confidence = round(min(q.confidence, best.confidence) * 0.75, 3)
+
+
+def _anonymous(speaker: str | None) -> bool:
+    """ "US official", "a spokesperson": a speaker named only by a title or a group noun."""
+    last = (speaker or "").split()[-1:] or [""]
+    word = last[0].lower().rstrip("s")
+    return word in TITLE_HEADS or word in GROUP_HEADS
+
+
+def _content_words(text: str) -> set[str]:
+    return {w.lower() for w in WORD.findall(text) if w.lower() not in STOP}

@@ -1,0 +1,128 @@
+"""Reported speech: "X said (that) …", "he believes …", "… according to X".
+
+The reported clause (the reporting verb's clausal complement) is the quote text. A clause
+that carries quoted words ("had a "dramatic step-up"") is a mixed quote.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.extract.common.paragraphs import break_between
+from newsgraph.extract.quotes.cues import cue_of, is_cue
+from newsgraph.extract.quotes.speakers import Speaker, SpeakerResolver, subject_of
+from newsgraph.reference.outlets import default_outlets
+
+STRIP_LEAD = {"that"}
+MIN_TOKENS = 3  # "she said" is not what somebody said
+EDGE_PUNCT = {",", ";", ":", "-", "—", "–"}
+
+
+@dataclass
+class Reported:
+    """A reported clause [start, end) in characters, its speaker and cue."""
+
+    start: int
+    end: int
+    speaker: Speaker
+    cue: str
+    weight: float
+    verb: Token | None
+
+
+def reported_clauses(doc: Doc, resolver: SpeakerResolver, skip: set[int]) -> list[Reported]:
+    """Reported speech in ``doc``; tokens in ``skip`` (inside direct quotes, or reporting
+    verbs already attributing one) are not used as cues."""
+    found: list[Reported] = []
+    for tok in doc:
+        if tok.i in skip:
+            continue
+        if tok.lower_ == "according":
+            hit = _according_to(tok, resolver)
+        else:
+            hit = _verb_clause(tok, resolver)
+        if hit is not None:
+            found.append(hit)
+    return found
+
+
+def _verb_clause(verb: Token, resolver: SpeakerResolver) -> Reported | None:
+    cue = cue_of(verb)
+    if cue is None:
+        return None
+    contents = [c for c in verb.children if c.dep_ == "ccomp"]
+    nominal = not contents and cue[0] == "emphasis"
+    if nominal:  # "stressed the importance of …"
+        contents = [c for c in verb.children if c.dep_ == "dobj"]
+    if not contents:
+        return None
+    head = subject_of(verb)
+    if head is None or (nominal and not resolver.person_like(head)):
+        return None
+    speaker = resolver.resolve(head)
+    if speaker is None:
+        return None
+    bounds = _clause_chars(contents, verb, cut=set().union(*(_cut_points(c) for c in contents)))
+    if bounds is None or _overlaps(bounds, (speaker.start, speaker.end)):
+        return None
+    return Reported(bounds[0], bounds[1], speaker, verb.lemma_.lower(), cue[1], verb)
+
+
+def _according_to(tok: Token, resolver: SpeakerResolver) -> Reported | None:
+    """ "…, according to Campbell": the clause "according" modifies is what Campbell said.
+    Outlets and clauses that are themselves reported ("said X, according to The Guardian")
+    are citations, not quotes."""
+    to = next((c for c in tok.children if c.lower_ == "to"), None)
+    source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    if source is None or is_cue(tok.head) or tok.head is tok:
+        return None
+    speaker = resolver.resolve(source)
+    if speaker is None or default_outlets().from_name(speaker.text) or (
+            speaker.entity and default_outlets().from_name(speaker.entity)):
+        return None
+    skip = {t.i for t in tok.subtree}
+    bounds = _clause_chars([tok.head], tok, cut=skip)
+    if bounds is None or _overlaps(bounds, (speaker.start, speaker.end)):
+        return None
+    return Reported(bounds[0], bounds[1], speaker, "according to", 0.9, tok)
+
+
+def _cut_points(content: Token) -> set[int]:
+    """Tokens to leave out of a reported clause: a coordinated reporting verb and what hangs
+    on it ("stated that A and stressed B" → A only), and a relative clause that reports
+    somebody else ("in a statement that sparked outrage from Zinoviev, who claimed …")."""
+    cut: set[int] = set()
+    for child in content.children:
+        if child.dep_ == "conj" and is_cue(child):
+            cut.update(t.i for t in child.subtree)
+            cut.update(c.i for c in content.children if c.dep_ == "cc" and c.i < child.i)
+    for tok in content.subtree:
+        if tok.dep_ in {"relcl", "acl"} and tok.i not in cut and any(is_cue(t) for t in tok.subtree):
+            cut.update(t.i for t in tok.subtree)
+    return cut
+
+
+def _clause_chars(heads: list[Token], anchor: Token, cut: set[int]) -> tuple[int, int] | None:
+    """Character bounds of the heads' subtrees without ``cut``, tokens across a paragraph
+    break from ``anchor``, a leading "that" and edge punctuation."""
+    doc = anchor.doc
+    tokens = sorted((t for h in heads for t in h.subtree
+                     if t.i not in cut and not t.is_space and not break_between(doc, t.i, anchor.i)),
+                    key=lambda t: t.i)
+    if not tokens:
+        return None
+    lo, hi = 0, len(tokens)
+    while lo < hi and (tokens[lo].lower_ in STRIP_LEAD and tokens[lo].dep_ == "mark" or tokens[lo].text in EDGE_PUNCT):
+        lo += 1
+    while hi > lo and (tokens[hi - 1].text in EDGE_PUNCT or tokens[hi - 1].text == "."):
+        hi -= 1
+    if hi - lo < MIN_TOKENS:
+        return None
+    first, last = tokens[lo], tokens[hi - 1]
+    return first.idx, last.idx + len(last.text)
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
