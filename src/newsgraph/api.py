@@ -6,6 +6,7 @@
     >>> db = newsgraph.open_db("news.db")
     >>> db.ingest(["articles/"])
     >>> db.quotes(speaker="Kurt Campbell")
+    >>> db.search('"North Korea" sanction*', what="quotes")
 """
 
 from __future__ import annotations
@@ -89,6 +90,11 @@ class Database:
 
     def quotes(self, speaker: str | None = None, limit: int | None = None) -> list[dict]:
         return list(queries.iter_quotes(self.conn, speaker=speaker, limit=limit))
+
+    def search(self, query: str, what: str = "articles", outlet: str | None = None, since: str | None = None,
+               until: str | None = None, limit: int | None = 20) -> list[dict]:
+        """Articles or quotes matching ``query`` ("phrases", prefix*, OR, -word), best first, with snippets."""
+        return queries.search(self.conn, query, what=what, outlet=outlet, since=since, until=until, limit=limit)
 
     def stories(self, min_size: int = 1, limit: int | None = None) -> list[dict]:
         return list(queries.iter_stories(self.conn, min_size=min_size, limit=limit))

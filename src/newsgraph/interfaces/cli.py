@@ -9,6 +9,7 @@ from typing import Any, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -162,6 +163,26 @@ def quotes(db: Path = DbOption, speaker: Optional[str] = typer.Option(None, "--s
     with _open(db) as store:
         rows = list(queries.iter_quotes(store.conn, speaker=speaker, limit=_limit(limit)))
         _print_json(rows) if as_json else report.print_quotes(console, rows)
+
+
+@app.command()
+def search(query: str = typer.Argument(..., help='Words, "a phrase", prefix*, OR, -word (to leave out).'),
+           db: Path = DbOption,
+           what: str = typer.Option("articles", "--what", help=f"One of: {', '.join(queries.SEARCH_KINDS)}."),
+           outlet: Optional[str] = typer.Option(None, "--outlet", help="Only this outlet (its name)."),
+           since: Optional[str] = typer.Option(None, "--since", help="Published on or after this day (YYYY-MM-DD)."),
+           until: Optional[str] = typer.Option(None, "--until", help="Published on or before this day (YYYY-MM-DD)."),
+           limit: int = LimitOption, as_json: bool = JsonOption) -> None:
+    """Full-text search over articles or quotes, best match first, matches highlighted."""
+    with _open(db) as store:
+        try:
+            rows = queries.search(store.conn, query, what=what, outlet=outlet, since=since, until=until,
+                                  limit=_limit(limit))
+            total = queries.search_count(store.conn, query, what=what, outlet=outlet, since=since, until=until)
+        except ValueError as exc:
+            errors.print(f"[red]error:[/] {escape(str(exc))}")
+            raise typer.Exit(2)
+        _print_json(rows) if as_json else report.print_search(console, rows, what, total)
 
 
 @app.command()

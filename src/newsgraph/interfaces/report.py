@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import re
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -66,6 +68,26 @@ def print_quotes(console: Console, rows: list[dict[str, Any]]) -> None:
             speaker += f" (“{r['speaker']}”)"
         table.add_row(speaker, r["kind"], _short(r["text"], 160), r["outlet"] or "", r["published"] or "",
                       r["article"][:12])
+    console.print(table)
+
+
+def _snippet(snippet: str) -> Text:
+    """A search snippet (HTML, matches in ``<mark>``) as terminal text with the matches in bold."""
+    text = Text()
+    for i, part in enumerate(re.split(r"</?mark>", snippet)):
+        text.append(html.unescape(part), style="bold yellow" if i % 2 else "")
+    return text
+
+
+def print_search(console: Console, rows: list[dict[str, Any]], what: str, total: int) -> None:
+    table = Table(title=f"{len(rows)} of {total} {what}, best match first", show_lines=True)
+    first = ("title", "match") if what == "articles" else ("speaker", "quote")
+    for column in (*first, "outlet", "published", "article"):
+        table.add_column(column, overflow="fold")
+    for r in rows:
+        lead = r["title"] or "(no title)" if what == "articles" else r["speaker_entity"] or r["speaker"] or "?"
+        table.add_row(lead, _snippet(r["snippet"]), r["outlet"] or "", r["published"] or "",
+                      (r["id"] if what == "articles" else r["article"])[:12])
     console.print(table)
 
 

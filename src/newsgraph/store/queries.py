@@ -6,12 +6,16 @@ DESIGN.md, so the CLI's ``--json``, the exports and the Python API agree.
 
 from __future__ import annotations
 
+import html
 import json
+import re
 import sqlite3
 from typing import Any, Iterator
 
 from newsgraph.records import (Article, ArticleAnalysis, Citation, Entity, Event, Flag, Mention, Quote,
                                Role)
+
+from newsgraph.store.match import match_expression
 
 EXPORT_KINDS = ("articles", "entities", "quotes", "citations", "stories", "flags", "events")
 
@@ -239,6 +243,97 @@ def iter_articles_by_ids(conn: sqlite3.Connection, ids: list[str]) -> Iterator[d
                         "ORDER BY published IS NULL, published, id", ids)
     for row in rows:
         yield article_row(row)
+
+
+# -- full-text search ------------------------------------------------------------------------
+
+SEARCH_KINDS = ("articles", "quotes")
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# FTS5 column weights for bm25: a word in the title counts most, then the lead, then the body.
+_ARTICLE_WEIGHTS = "10.0, 4.0, 1.0"
+_QUOTE_WEIGHTS = "4.0, 1.0"
+_HIT_START, _HIT_END = "\x02", "\x03"  # snippet markers: no article text contains them
+
+
+def check_day(value: str | None, name: str) -> str | None:
+    """``value`` if it is a day written YYYY-MM-DD (or empty); a ValueError naming ``name`` if not."""
+    if not value:
+        return None
+    if not _DAY.match(value):
+        raise ValueError(f"{name} must be a day written YYYY-MM-DD, not {value!r}")
+    return value
+
+
+def _article_filters(outlet: str | None, since: str | None, until: str | None, alias: str = "a") -> tuple[str, list]:
+    """SQL conditions (and their arguments) keeping articles of ``outlet`` published in [since, until]."""
+    sql, args = "", []
+    if outlet:
+        sql += f" AND {alias}.outlet = ? COLLATE NOCASE"
+        args.append(outlet)
+    if check_day(since, "since"):
+        sql += f" AND substr({alias}.published, 1, 10) >= ?"
+        args.append(since)
+    if check_day(until, "until"):
+        sql += f" AND substr({alias}.published, 1, 10) <= ?"
+        args.append(until)
+    return sql, args
+
+
+def _search_sql(what: str, outlet: str | None, since: str | None, until: str | None) -> tuple[str, str, list]:
+    """The FROM/WHERE of a search (its MATCH argument first), and the columns it returns."""
+    if what not in SEARCH_KINDS:
+        raise ValueError(f"cannot search {what!r}; choose from {', '.join(SEARCH_KINDS)}")
+    filters, args = _article_filters(outlet, since, until)
+    if what == "articles":
+        columns = (f"a.id, a.title, a.outlet, a.published, a.published_precision, a.story, "
+                   f"snippet(articles_fts, -1, char(2), char(3), '…', 24) AS snippet, "
+                   f"bm25(articles_fts, {_ARTICLE_WEIGHTS}) AS score")
+        body = "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH ?"
+    else:
+        columns = (f"q.id, q.article, q.text, q.kind, q.speaker, q.speaker_entity, q.evidence, a.title AS article_title, "
+                   f"a.outlet, a.published, a.published_precision, a.story, "
+                   f"snippet(quotes_fts, 0, char(2), char(3), '…', 24) AS snippet, "
+                   f"bm25(quotes_fts, {_QUOTE_WEIGHTS}) AS score")
+        body = ("FROM quotes_fts JOIN quotes q ON q.rowid = quotes_fts.rowid JOIN articles a ON a.id = q.article "
+                "WHERE quotes_fts MATCH ?")
+    return columns, body + filters, args
+
+
+def highlighted(snippet: str) -> str:
+    """A snippet as HTML: its text escaped, the matched words in ``<mark>``."""
+    return html.escape(snippet).replace(_HIT_START, "<mark>").replace(_HIT_END, "</mark>")
+
+
+def search(conn: sqlite3.Connection, query: str, what: str = "articles", outlet: str | None = None,
+           since: str | None = None, until: str | None = None, limit: int | None = 20,
+           offset: int = 0) -> list[dict[str, Any]]:
+    """Articles or quotes matching ``query`` (words, "phrases", prefix*, OR, -word), best first.
+
+    Ranked by BM25 (title words weigh most); ``snippet`` is HTML with the matched words in
+    ``<mark>``; ``score`` is FTS5's bm25 (lower is better). Filters: outlet (its name, any
+    case), since/until (days, YYYY-MM-DD, inclusive, on the publication date).
+    """
+    expression = match_expression(query)
+    columns, body, args = _search_sql(what, outlet, since, until)
+    if expression is None:
+        return []
+    sql = f"SELECT {columns} {body} ORDER BY score, a.published DESC"
+    if limit:
+        sql += f" LIMIT {int(limit)} OFFSET {max(0, int(offset))}"
+    rows = [dict(r) for r in conn.execute(sql, [expression, *args])]
+    for row in rows:
+        row["snippet"] = highlighted(row["snippet"] or "")
+    return rows
+
+
+def search_count(conn: sqlite3.Connection, query: str, what: str = "articles", outlet: str | None = None,
+                 since: str | None = None, until: str | None = None) -> int:
+    """How many articles or quotes ``search`` finds in all (for paging)."""
+    expression = match_expression(query)
+    _columns, body, args = _search_sql(what, outlet, since, until)
+    if expression is None:
+        return 0
+    return conn.execute(f"SELECT COUNT(*) {body}", [expression, *args]).fetchone()[0]
 
 
 # -- exports ---------------------------------------------------------------------------------

@@ -69,14 +69,67 @@ def schema_sql() -> str:
     return resources.files("newsgraph.store").joinpath("schema.sql").read_text(encoding="utf-8")
 
 
+def search_sql() -> str:
+    return resources.files("newsgraph.store").joinpath("search.sql").read_text(encoding="utf-8")
+
+
+SEARCH_INDEXES = ("articles_fts", "quotes_fts")  # full-text indexes over articles and quotes
+
+
 def connect(path: str | Path) -> sqlite3.Connection:
     """Open (and create if needed) a newsgraph database."""
     conn = sqlite3.connect(str(path), isolation_level=None, timeout=30)
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA synchronous = NORMAL")
+    conn.execute("PRAGMA recursive_triggers = ON")  # INSERT OR REPLACE fires the search index's delete trigger
     conn.executescript(schema_sql())
+    ensure_search(conn)
     return conn
+
+
+def ensure_search(conn: sqlite3.Connection) -> None:
+    """Create the full-text indexes and their triggers; fill an index created over existing rows."""
+    present = {r[0] for r in conn.execute(
+        f"SELECT name FROM sqlite_master WHERE name IN ({','.join('?' * len(SEARCH_INDEXES))})", SEARCH_INDEXES)}
+    if present == set(SEARCH_INDEXES) and _search_triggers(conn) == 6:
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        missing = [t for t in SEARCH_INDEXES if not conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE name = ?", (t,)).fetchone()]
+        for statement in _statements(search_sql()):
+            conn.execute(statement)
+        for table in missing:
+            conn.execute(f"INSERT INTO {table} ({table}) VALUES ('rebuild')")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
+def rebuild_search(conn: sqlite3.Connection) -> None:
+    """Rebuild the full-text indexes from their tables (after a VACUUM, which may renumber rowids)."""
+    for table in SEARCH_INDEXES:
+        conn.execute(f"INSERT INTO {table} ({table}) VALUES ('rebuild')")
+
+
+def _search_triggers(conn: sqlite3.Connection) -> int:
+    return conn.execute("SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%^_fts^_%' "
+                        "ESCAPE '^'").fetchone()[0]
+
+
+def _statements(script: str) -> list[str]:
+    """The statements of a SQL script (comments dropped; triggers kept whole)."""
+    lines = [line for line in script.splitlines() if not line.lstrip().startswith("--")]
+    statements, current = [], []
+    for line in lines:
+        current.append(line)
+        text = "\n".join(current).strip()
+        if text and sqlite3.complete_statement(text):
+            statements.append(text)
+            current = []
+    return statements
 
 
 class Store:
