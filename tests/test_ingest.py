@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.ingest import Failure, iter_documents
+from newsgraph.ingest import Failure, Notice, iter_documents
 from newsgraph.ingest.decode import content_id, decode_bytes
 from newsgraph.ingest.readers import MAX_DOCUMENT_BYTES
 
@@ -24,10 +24,11 @@ def test_plain_text_and_html_files(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
     (tmp_path / "b.html").write_text("<html><body><p>Hello there.</p></body></html>", encoding="utf-8")
     (tmp_path / "notes.md").write_text("not an article", encoding="utf-8")
-    items = _items(tmp_path)
+    *items, skipped = _items(tmp_path)
     assert [Path(i.origin).name for i in items] == ["a.txt", "b.html"]
     assert [i.media_type for i in items] == ["text/plain", "text/html"]
     assert items[0].text == ARTICLE
+    assert isinstance(skipped, Notice) and "skipped 1 files of other types (.md" in skipped.message
 
 
 def test_same_content_same_id_whatever_the_whitespace(tmp_path: Path) -> None:
@@ -90,8 +91,9 @@ def test_warc_html_responses(tmp_path: Path) -> None:
             record = writer.create_warc_record(f"https://news.example/{n}", "response",
                                                payload=io.BytesIO(payload), http_headers=headers)
             writer.write_record(record)
-    items = _items(path)
+    *items, skipped = _items(path)
     assert len(items) == 1
+    assert isinstance(skipped, Notice) and "image/png" in skipped.message
     assert items[0].metadata["url"] == "https://news.example/0"
     assert items[0].origin.endswith("#https://news.example/0")
 

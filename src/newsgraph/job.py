@@ -2,57 +2,35 @@
 
 Only new content is analysed: an article whose content hash is already stored is
 counted as unchanged and skipped before any model runs, so a second run over the same
-folder is cheap and adds nothing.
+folder is cheap and adds nothing. Each article is stored in its own transaction and the
+corpus steps in one more; articles a killed run left without a story are picked up by
+the next run, so a kill or a full disk loses no work that a re-run cannot finish.
 """
 
 from __future__ import annotations
 
 import json
+import sqlite3
 import time
 from collections import Counter
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Iterable, Iterator
 
 from newsgraph.corpus.steps import update_corpus
-from newsgraph.ingest import Failure, discover, iter_documents
-from newsgraph.ingest.readers import container_format
+from newsgraph.ingest import Failure, Notice, container_format, discover, iter_documents
+from newsgraph.ledger import FailureLog, IngestSummary, ProgressFn, RunLedger, noop
 from newsgraph.pipeline import BATCH_SIZE, analyse_stream, default_workers
 from newsgraph.records import ArticleAnalysis, RawDocument
-from newsgraph.store import Store
+from newsgraph.store import Store, StoreError, classify
 from newsgraph.structure import BoilerplateIndex
-
-
-@dataclass
-class IngestSummary:
-    """What one run did, for the report and the exit code."""
-
-    read: int = 0
-    new: int = 0
-    unchanged: int = 0
-    failed: int = 0
-    words: int = 0
-    seconds: float = 0.0
-    failures: list[Failure] = field(default_factory=list)
-    new_ids: list[str] = field(default_factory=list)
-    stories: int = 0
-
-    @property
-    def ok(self) -> bool:
-        return self.failed == 0
-
-
-ProgressFn = Callable[[str, object], None]
-
-
-def _noop(event: str, payload: object) -> None:
-    return None
 
 
 def count_documents(paths: Iterable[str | Path]) -> int | None:
     """How many documents the inputs hold, cheaply, for a progress bar; None if unknown."""
     total = 0
     for found in discover(paths):
+        if isinstance(found, Notice):
+            continue
         if isinstance(found, Failure):
             total += 1
             continue
@@ -60,67 +38,111 @@ def count_documents(paths: Iterable[str | Path]) -> int | None:
         if fmt in ("text", "html"):
             total += 1
         elif fmt == "jsonl" and not gzipped:
-            with open(found, "rb") as handle:
-                total += sum(1 for line in handle if line.strip())
+            try:
+                with open(found, "rb") as handle:
+                    total += sum(1 for line in handle if line.strip()) or 1
+            except OSError:
+                total += 1  # the reader will name the problem
         else:
             return None
     return total
 
 
 def ingest_paths(paths: Iterable[str | Path], store: Store, workers: int | None = None,
-                 batch_size: int = BATCH_SIZE, on_progress: ProgressFn = _noop,
+                 batch_size: int = BATCH_SIZE, on_progress: ProgressFn = noop,
                  reprocess: bool = False) -> IngestSummary:
-    """Ingest every article under ``paths`` into ``store`` and update stories and entities."""
+    """Ingest every article under ``paths`` into ``store`` and update stories and entities.
+
+    The corpus steps also run for articles an interrupted earlier run stored without them
+    (``story IS NULL``), so after a kill or a full disk the next run finishes the work.
+    """
+    if batch_size < 1:
+        raise ValueError(f"batch size must be at least 1 (got {batch_size})")
     paths = list(paths)
     workers = workers or default_workers()
     summary = IngestSummary()
+    failures = FailureLog(store, summary, on_progress)
+    ledger = RunLedger()
     started = time.perf_counter()
 
-    def fresh_documents() -> Iterator[RawDocument]:
-        seen: set[str] = set()
-        for item in iter_documents(paths):
+    def fresh_documents(items: Iterable) -> Iterator[RawDocument]:
+        for item in items:
+            if isinstance(item, Notice):
+                summary.warnings.append(item)
+                on_progress("warning", item)
+                continue
             summary.read += 1
             if isinstance(item, Failure):
-                _fail(item)
+                failures.add(item)
                 continue
-            if item.id in seen or (not reprocess and store.has_article(item.id)):
-                summary.unchanged += 1
-                on_progress("unchanged", item)
-                continue
-            seen.add(item.id)
-            yield item
+            yield from _admit(item)
 
-    def _fail(failure: Failure) -> None:
-        summary.failed += 1
-        summary.failures.append(failure)
-        store.record_failure(failure.origin, failure.reason)
-        on_progress("failed", failure)
-
-    boilerplate = update_boilerplate(store, paths)
-    for result in analyse_stream(fresh_documents(), workers=workers, batch_size=batch_size,
-                                 boilerplate=boilerplate):
-        if isinstance(result, Failure):
-            _fail(result)
-            continue
-        try:
-            stored = store.save(result, replace=reprocess)
-        except Exception as exc:  # a store error for one article leaves the others intact
-            _fail(Failure(result.article.origin, f"store failed: {type(exc).__name__}: {exc}"))
-            continue
-        if stored:
-            summary.new += 1
-            summary.new_ids.append(result.article.id)
-            summary.words += _words(result)
-            on_progress("stored", result)
-        else:
+    def _admit(doc: RawDocument) -> Iterator[RawDocument]:
+        verdict = ledger.admit(doc)
+        if verdict == "analyse" and not reprocess and store.has_article(doc.id):
+            ledger.settle(doc.id, stored=True)
+            verdict = "unchanged"
+        if verdict == "unchanged":
             summary.unchanged += 1
-            on_progress("unchanged", result)
+            on_progress("unchanged", doc)
+        elif verdict == "analyse":
+            yield doc
 
-    if summary.new_ids:
-        on_progress("corpus", len(summary.new_ids))
-        summary.stories = update_corpus(store, summary.new_ids)
-    summary.seconds = time.perf_counter() - started
+    def _unchanged(docs: list[RawDocument]) -> None:
+        for doc in docs:
+            summary.unchanged += 1
+            on_progress("unchanged", doc)
+
+    try:
+        boilerplate = update_boilerplate(store, paths)
+        stream: Iterator[RawDocument] = fresh_documents(iter_documents(paths))
+        while True:
+            for result in analyse_stream(stream, workers=workers, batch_size=batch_size, boilerplate=boilerplate):
+                if isinstance(result, Failure):
+                    failures.add(result)
+                    _unchanged(ledger.settle(result.document, stored=False))
+                    continue
+                article = result.article
+                try:
+                    stored = store.save(result, replace=reprocess)
+                except StoreError:
+                    raise  # the disk is full or the file unwritable: stop, say so
+                except Exception as exc:  # a store error for one article leaves the others intact
+                    failures.add(Failure(article.origin, f"store failed: {type(exc).__name__}: {exc}", article.id))
+                    _unchanged(ledger.settle(article.id, stored=False))
+                    continue
+                _unchanged(ledger.settle(article.id, stored=True))
+                if stored:
+                    summary.new += 1
+                    summary.new_ids.append(article.id)
+                    summary.words += _words(result)
+                    on_progress("stored", result)
+                else:
+                    summary.unchanged += 1
+                    on_progress("unchanged", result)
+            if not ledger.again:
+                break
+            again, ledger.again = ledger.again, []
+            stream = (doc for item in again for doc in _admit(item))
+        failures.flush()
+        finish_corpus(store, summary, on_progress)
+    finally:
+        summary.seconds = time.perf_counter() - started
     return summary
+
+
+def finish_corpus(store: Store, summary: IngestSummary, on_progress: ProgressFn = noop) -> None:
+    """Run the corpus steps for this run's articles and any an interrupted run left without them."""
+    new = set(summary.new_ids)
+    left = [aid for aid in store.articles_without_story() if aid not in new]
+    summary.finished = len(left)
+    todo = summary.new_ids + left
+    if todo:
+        on_progress("corpus", len(todo))
+        try:
+            summary.stories = update_corpus(store, todo)
+        except sqlite3.Error as exc:
+            raise classify(exc, store.path) or exc
 
 
 BOILERPLATE_STATE = "boilerplate_lines"

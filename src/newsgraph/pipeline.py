@@ -10,6 +10,8 @@ not in the single main process that clusters.
 from __future__ import annotations
 
 import os
+import threading
+import time
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -35,9 +37,9 @@ def structure_one(raw: RawDocument, boilerplate: Any = None) -> Article | Failur
     try:
         article = structure_article(raw, boilerplate)
     except Exception as exc:  # one bad document must not stop the run
-        return Failure(raw.origin, _reason("structure", exc))
+        return Failure(raw.origin, _reason("structure", exc), raw.id)
     if not article.text.strip():
-        return Failure(raw.origin, "no article text found (everything looked like boilerplate)")
+        return Failure(raw.origin, "no article text found (everything looked like boilerplate)", raw.id)
     return article
 
 
@@ -61,7 +63,7 @@ def analyse_batch(raws: list[RawDocument], boilerplate: Any = None) -> list[Resu
             results[i] = analysis = extract(article, doc)
             analysis.minhash = signature_bytes(article.body)
         except Exception as exc:
-            results[i] = Failure(article.origin, _reason("analysis", exc))
+            results[i] = Failure(article.origin, _reason("analysis", exc), article.id)
     attach_embeddings([r for r in results if isinstance(r, ArticleAnalysis)])
     return [r for r in results if r is not None]
 
@@ -74,10 +76,28 @@ def analyse(raw: RawDocument, boilerplate: Any = None) -> Result:
 _worker_boilerplate: Any = None
 
 
-def _init_worker(boilerplate: Any) -> None:
+def _init_worker(boilerplate: Any, parent: int) -> None:
     global _worker_boilerplate
     _worker_boilerplate = boilerplate
+    watch_parent(parent)
     load_pipeline()  # pay the model load once per worker, not per batch
+
+
+PARENT_CHECK_SECONDS = 0.5
+
+
+def watch_parent(parent: int) -> None:
+    """Exit this worker as soon as the main process is gone (killed, even by SIGKILL).
+
+    A worker forked from the main process holds its end of the task queue open, so it
+    would never see the queue close: a daemon thread watches the parent id instead.
+    """
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="newsgraph-parent-watch", daemon=True).start()
 
 
 def _worker_batch(raws: list[RawDocument]) -> list[Result]:
@@ -120,7 +140,7 @@ def analyse_stream(raws: Iterable[RawDocument], workers: int = 1, batch_size: in
 
 
 def _new_pool(workers: int, boilerplate: Any) -> ProcessPoolExecutor:
-    return ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(boilerplate,))
+    return ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(boilerplate, os.getpid()))
 
 
 def _collect(pending: deque, pool: ProcessPoolExecutor, workers: int,
@@ -142,7 +162,8 @@ def _collect(pending: deque, pool: ProcessPoolExecutor, workers: int,
         try:
             results.extend(pool.submit(_worker_batch, [raw]).result())
         except BrokenProcessPool as exc:
-            results.append(Failure(raw.origin, _reason("worker", exc) + " (the process died on this document)"))
+            results.append(Failure(raw.origin, _reason("worker", exc) + " (the process died on this document)",
+                                   raw.id))
         finally:
             pool.shutdown(wait=False, cancel_futures=True)
     pool = _new_pool(workers, boilerplate)

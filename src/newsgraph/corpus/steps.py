@@ -23,7 +23,7 @@ def update_corpus(store: Store, new_ids: list[str]) -> int:
         check_stories(store, assignments, set(new_ids))
         store.conn.execute("COMMIT")
     except BaseException:
-        store.conn.execute("ROLLBACK")
+        store.rollback()  # SQLite may have rolled back already (a full disk): never mask the cause
         raise
     return len(set(assignments.values()))
 

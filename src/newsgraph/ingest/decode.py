@@ -100,6 +100,15 @@ def normalise(text: str) -> str:
     return _SPACE.sub(" ", unicodedata.normalize("NFC", text)).strip()
 
 
+def clean_text(text: str) -> str:
+    """Text that encodes as UTF-8: a lone surrogate (``"\\ud800"`` in JSON) becomes U+FFFD."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+
+
 def content_id(text: str) -> str:
     """The article id: a hash of its normalised content, so a re-ingest is a no-op."""
-    return hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()[:16]
+    return hashlib.sha256(normalise(clean_text(text)).encode("utf-8")).hexdigest()[:16]

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Iterator, NoReturn, Optional
 
 import typer
 from rich.console import Console
-from rich.markup import escape
+from rich.text import Text
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -20,7 +22,7 @@ from rich.progress import (
 )
 
 from newsgraph.interfaces import report
-from newsgraph.store import DEFAULT_DB, Store, queries
+from newsgraph.store import DB_UNUSABLE, DEFAULT_DB, WRITE_FAILED, Store, StoreError, classify, queries
 
 app = typer.Typer(
     help="Turn news articles from many outlets into a source-attributed knowledge base (SQLite).",
@@ -33,14 +35,41 @@ errors = Console(stderr=True, soft_wrap=True)
 
 DbOption = typer.Option(DEFAULT_DB, "--db", envvar="NEWSGRAPH_DB", help="SQLite database file (created if missing).")
 JsonOption = typer.Option(False, "--json", help="Print JSON Lines instead of a table.")
-LimitOption = typer.Option(50, "--limit", "-n", help="At most this many rows (0 for all).")
+LimitOption = typer.Option(50, "--limit", "-n", min=0, help="At most this many rows (0 for all).")
+
+# Exit codes (the README lists them): 0 all stored; 1 some inputs failed, the rest stored;
+# 2 a wrong argument; 3 the database cannot be used; 4 a write failed mid-run (disk full);
+# 130 interrupted.
+USAGE_ERROR = 2
+INTERRUPTED = 130
 
 
-def _open(db: Path, must_exist: bool = True) -> Store:
+def say_error(message: str) -> None:
+    """One line on stderr, printed verbatim: file names such as "report [draft].txt" are not markup."""
+    errors.print(Text.assemble(("error: ", "red"), message), highlight=False, soft_wrap=True)
+
+
+def fail(message: str, code: int = USAGE_ERROR) -> NoReturn:
+    say_error(message)
+    raise typer.Exit(code)
+
+
+@contextmanager
+def _open(db: Path, must_exist: bool = True, readonly: bool = True) -> Iterator[Store]:
+    """The store for one command; a database that cannot be used ends it with one line."""
     if must_exist and not Path(db).exists():
-        errors.print(f"[red]error:[/] {db}: no such database; run `newsgraph ingest PATH --db {db}` first")
-        raise typer.Exit(2)
-    return Store(db)
+        fail(f"{db}: no such database; run `newsgraph ingest PATH --db {db}` first")
+    try:
+        store = Store(db, readonly=readonly)
+    except StoreError as exc:
+        fail(str(exc), exc.exit_code)
+    try:
+        yield store
+    except sqlite3.DatabaseError as exc:  # corruption met in the middle of a read
+        error = classify(exc, db)
+        fail(str(error) if error else f"{db}: {exc}", error.exit_code if error else DB_UNUSABLE)
+    finally:
+        store.close()
 
 
 def _print_json(rows: Any) -> None:
@@ -56,8 +85,8 @@ def _limit(n: int) -> int | None:
 def ingest(
     paths: list[str] = typer.Argument(..., help="Files, folders or globs: .txt, .html/.htm, .jsonl, .warc (also .gz)."),
     db: Path = DbOption,
-    workers: int = typer.Option(0, "--workers", "-w", help="Worker processes (0: one per core, at most 4)."),
-    batch_size: int = typer.Option(16, "--batch-size", help="Articles per spaCy batch."),
+    workers: int = typer.Option(0, "--workers", "-w", min=0, help="Worker processes (0: one per core, at most 4)."),
+    batch_size: int = typer.Option(16, "--batch-size", min=1, help="Articles per spaCy batch."),
     reprocess: bool = typer.Option(False, "--reprocess", help="Analyse stored articles again and replace their records."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar; errors and the summary only."),
 ) -> None:
@@ -75,17 +104,25 @@ def run_ingest(paths: list[str], db: Path, workers: int, batch_size: int, reproc
     )
 
     total = count_documents(paths)
-    with Store(db) as store, Progress(
+    with _open(db, must_exist=False, readonly=False) as store, Progress(
         SpinnerColumn(), TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
         TextColumn("{task.fields[status]}"), TimeElapsedColumn(), console=errors, disable=quiet,
         transient=False,
     ) as progress:
+        if store.backup:
+            progress.console.print(Text(f"{db}: migrated to this version's schema; the old file is kept as "
+                                        f"{store.backup}"))
         task = progress.add_task("ingest", total=total, status="")
         counts = {"stored": 0, "unchanged": 0, "failed": 0}
 
         def on_progress(event: str, payload: object) -> None:
             if event == "failed":
-                progress.console.print(f"[red]error:[/] {payload}", markup=True, highlight=False, soft_wrap=True)
+                progress.console.print(Text.assemble(("error: ", "red"), str(payload)), highlight=False,
+                                       soft_wrap=True)
+            if event == "warning":
+                progress.console.print(Text.assemble(("warning: ", "yellow"), str(payload)), highlight=False,
+                                       soft_wrap=True)
+                return
             if event == "corpus":
                 progress.update(task, description="stories")
                 return
@@ -93,8 +130,16 @@ def run_ingest(paths: list[str], db: Path, workers: int, batch_size: int, reproc
             progress.update(task, advance=1, status=f"{counts['stored']} new, {counts['unchanged']} unchanged, "
                                                      f"{counts['failed']} failed")
 
-        return ingest_paths(paths, store, workers=workers or None, batch_size=batch_size,
-                            on_progress=on_progress, reprocess=reprocess)
+        try:
+            return ingest_paths(paths, store, workers=workers or None, batch_size=batch_size,
+                                on_progress=on_progress, reprocess=reprocess)
+        except StoreError as exc:
+            progress.stop()
+            fail(str(exc), exc.exit_code)
+        except KeyboardInterrupt:
+            progress.stop()
+            fail("interrupted; what was stored is kept, and the same command again finishes the rest",
+                 INTERRUPTED)
 
 
 @app.command()
@@ -142,8 +187,7 @@ def show(item: str = typer.Argument(..., help="An article id or story id (a uniq
         if story:
             _print_json([story]) if as_json else report.print_story(console, story)
             return
-    errors.print(f"[red]error:[/] no article or story matches {item!r} (or the prefix is ambiguous)")
-    raise typer.Exit(2)
+    fail(f"no article or story matches {item!r} (or the prefix is ambiguous)")
 
 
 @app.command()
@@ -180,8 +224,7 @@ def search(query: str = typer.Argument(..., help='Words, "a phrase", prefix*, OR
                                   limit=_limit(limit))
             total = queries.search_count(store.conn, query, what=what, outlet=outlet, since=since, until=until)
         except ValueError as exc:
-            errors.print(f"[red]error:[/] {escape(str(exc))}")
-            raise typer.Exit(2)
+            fail(str(exc))
         _print_json(rows) if as_json else report.print_search(console, rows, what, total)
 
 
@@ -210,27 +253,51 @@ def export(db: Path = DbOption,
     """Export records for other tools, following the export contract."""
     from newsgraph.interfaces.export import export as run_export
 
+    if out is not None and (out.is_dir() or not out.parent.is_dir()):
+        fail(f"{out}: {'is a folder' if out.is_dir() else f'the folder {out.parent} does not exist'}")
     with _open(db) as store:
         try:
             count = run_export(store.conn, what, fmt, out, stdout=sys.stdout)
         except ValueError as exc:
-            errors.print(f"[red]error:[/] {exc}")
-            raise typer.Exit(2)
+            fail(str(exc))
+        except OSError as exc:
+            fail(f"{out}: cannot write ({exc.strerror or exc})", WRITE_FAILED)
     if out:
-        errors.print(f"wrote {count} {'nodes' if fmt == 'graphml' else what} to {out}")
+        errors.print(Text(f"wrote {count} {'nodes' if fmt == 'graphml' else what} to {out}"))
 
 
 @app.command()
 def serve(db: Path = DbOption, host: str = typer.Option("127.0.0.1", help="Interface to listen on."),
-          port: int = typer.Option(8000, help="Port to listen on.")) -> None:
-    """Serve a web page per story (outlets compared side by side), per article, and a JSON API."""
+          port: int = typer.Option(8000, min=1, max=65535, help="Port to listen on."),
+          allowed_host: list[str] = typer.Option(
+              [], "--allowed-host", help="A Host name the server answers (repeatable; default: the --host address, "
+                                         "and localhost when that is a loopback address).")) -> None:
+    """Serve a web page per story (outlets compared side by side), per article, and a JSON API (read-only)."""
     import uvicorn
 
     from newsgraph.interfaces.web import create_app
 
-    _open(db).close()
-    errors.print(f"newsgraph on http://{host}:{port}/ (JSON API under /api, docs at /docs); Ctrl+C stops it")
-    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+    with _open(db):
+        pass
+    try:
+        web_app = create_app(db, allowed_hosts=allowed_host or None, bind_host=host)
+    except StoreError as exc:
+        fail(str(exc), exc.exit_code)
+    errors.print(Text(f"newsgraph on http://{host}:{port}/ (JSON API under /api, docs at /docs); Ctrl+C stops it"))
+    uvicorn.run(web_app, host=host, port=port, log_level="warning")
+
+
+@app.command()
+def migrate(db: Path = DbOption) -> None:
+    """Bring a database written by an older newsgraph up to this version's schema (a backup is kept)."""
+    from newsgraph.store import SCHEMA_VERSION
+
+    if not Path(db).exists():
+        fail(f"{db}: no such database")
+    with _open(db, readonly=False) as store:
+        backup = getattr(store, "backup", None)
+    errors.print(Text(f"{db}: schema version {SCHEMA_VERSION}" + (f"; the old file is kept as {backup}" if backup else
+                                                                   " (nothing to do)")))
 
 
 def main() -> None:  # pragma: no cover - console entry point

@@ -27,12 +27,20 @@ def print_summary(console: Console, summary: Any, db: Path) -> None:
     line = (f"[bold]{summary.new}[/] new, {summary.unchanged} unchanged, "
             f"[{'red' if summary.failed else 'green'}]{summary.failed} failed[/] "
             f"of {summary.read} read in {summary.seconds:.1f}s ({rate:.1f} articles/s); "
-            f"{summary.stories} stories touched → {db}")
+            f"{summary.stories} stories touched → {escape(str(db))}")
     console.print(line)
+    if summary.finished:
+        console.print(f"finished the story grouping of {summary.finished} articles an interrupted run left")
+    if summary.warnings:
+        console.print("[yellow]Warnings:[/]")
+        for warning in summary.warnings[:20]:
+            console.print(Text(f"  {warning}"), highlight=False)
+        if len(summary.warnings) > 20:
+            console.print(f"  … and {len(summary.warnings) - 20} more")
     if summary.failures:
         console.print("[red]Failures:[/]")
         for failure in summary.failures[:20]:
-            console.print(f"  {escape(str(failure))}", highlight=False)
+            console.print(Text(f"  {failure}"), highlight=False)
         if len(summary.failures) > 20:
             console.print(f"  … and {len(summary.failures) - 20} more (table `failures` in the database)")
 

@@ -11,10 +11,11 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI, HTTPException, Request
+from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
+from newsgraph.interfaces.websecurity import default_hosts, limit_query, secure
 from newsgraph.store import connect, queries
 
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
@@ -36,16 +37,21 @@ def highlight_segments(text: str, spans: list[dict[str, Any]]) -> list[dict[str,
     return pieces
 
 
-def create_app(db_path: str | Path) -> FastAPI:
-    """A FastAPI app reading one newsgraph database (read-only use)."""
+def create_app(db_path: str | Path, allowed_hosts: list[str] | None = None,
+               bind_host: str = "127.0.0.1") -> FastAPI:
+    """A FastAPI app reading one newsgraph database, read-only: it never writes or creates.
+
+    ``allowed_hosts``: the Host names it answers (default: the bind address). Raises
+    StoreError if the file cannot be used.
+    """
     db_path = Path(db_path)
-    if not db_path.exists():
-        raise FileNotFoundError(f"{db_path}: no such database")
+    connect(db_path, readonly=True).close()  # checked once: exists, SQLite, intact, this schema version
     app = FastAPI(title="newsgraph", description="Stories, articles, quotes and flags from a newsgraph database.")
+    secure(app, allowed_hosts or default_hosts(bind_host))
 
     def with_conn(fn: Any) -> Any:
-        """Run ``fn`` with a connection of its own (requests may run on several threads)."""
-        conn = connect(db_path)
+        """Run ``fn`` with a read-only connection of its own (requests may run on several threads)."""
+        conn = connect(db_path, readonly=True, check=False)
         try:
             return fn(conn)
         finally:
@@ -92,7 +98,7 @@ def create_app(db_path: str | Path) -> FastAPI:
         return TEMPLATES.TemplateResponse(request, "article.html", with_conn(load))
 
     @app.get("/api/stories")
-    def api_stories(min_size: int = 1, limit: int = 100) -> list[dict[str, Any]]:
+    def api_stories(min_size: int = Query(1, ge=1, le=1_000_000), limit: int = limit_query()) -> list[dict[str, Any]]:
         return with_conn(lambda c: list(queries.iter_stories(c, min_size=min_size, limit=limit)))
 
     @app.get("/api/stories/{story_id}")
@@ -109,7 +115,8 @@ def create_app(db_path: str | Path) -> FastAPI:
         return with_conn(load)
 
     @app.get("/api/articles")
-    def api_articles(outlet: str | None = None, story: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
+    def api_articles(outlet: str | None = None, story: str | None = None,
+                     limit: int = limit_query()) -> list[dict[str, Any]]:
         return with_conn(lambda c: list(queries.iter_articles(c, outlet=outlet, story=story, limit=limit)))
 
     @app.get("/api/articles/{article_id}")
@@ -124,15 +131,16 @@ def create_app(db_path: str | Path) -> FastAPI:
         return with_conn(load)
 
     @app.get("/api/quotes")
-    def api_quotes(speaker: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
+    def api_quotes(speaker: str | None = None, limit: int = limit_query()) -> list[dict[str, Any]]:
         return with_conn(lambda c: list(queries.iter_quotes(c, speaker=speaker, limit=limit)))
 
     @app.get("/api/entities")
-    def api_entities(name: str | None = None, type: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
+    def api_entities(name: str | None = None, type: str | None = None,
+                     limit: int = limit_query()) -> list[dict[str, Any]]:
         return with_conn(lambda c: list(queries.iter_entities(c, type_=type, name=name, limit=limit)))
 
     @app.get("/api/flags")
-    def api_flags(limit: int = 100) -> list[dict[str, Any]]:
+    def api_flags(limit: int = limit_query()) -> list[dict[str, Any]]:
         return with_conn(lambda c: list(queries.iter_flags(c, limit=limit)))
 
     return app

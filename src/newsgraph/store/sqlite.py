@@ -11,13 +11,19 @@ import hashlib
 import json
 import sqlite3
 from datetime import datetime, timezone
-from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
 from newsgraph.reference.keys import entity_id
 from newsgraph.records import ArticleAnalysis, Entity, Mention
 from newsgraph.spans import evidence_sentence
+from newsgraph.store.errors import classify
+from newsgraph.store.opening import open_connection
+from newsgraph.store.search import SEARCH_INDEXES, ensure_search, rebuild_search, search_sql
+from newsgraph.store.versions import schema_sql
+
+__all__ = ["DEFAULT_DB", "SEARCH_INDEXES", "Store", "connect", "ensure_search", "rebuild_search", "schema_sql",
+           "search_sql"]
 
 DEFAULT_DB = "newsgraph.db"
 
@@ -65,79 +71,22 @@ def record_id(*parts: object) -> str:
     return hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:16]
 
 
-def schema_sql() -> str:
-    return resources.files("newsgraph.store").joinpath("schema.sql").read_text(encoding="utf-8")
+def connect(path: str | Path, readonly: bool = False, check: bool = True) -> sqlite3.Connection:
+    """Open a newsgraph database: read-only (never written, never created), or for writing
+    (created if missing, migrated if older). Raises StoreError with a one-line reason.
 
-
-def search_sql() -> str:
-    return resources.files("newsgraph.store").joinpath("search.sql").read_text(encoding="utf-8")
-
-
-SEARCH_INDEXES = ("articles_fts", "quotes_fts")  # full-text indexes over articles and quotes
-
-
-def connect(path: str | Path) -> sqlite3.Connection:
-    """Open (and create if needed) a newsgraph database."""
-    conn = sqlite3.connect(str(path), isolation_level=None, timeout=30)
-    conn.row_factory = sqlite3.Row
-    conn.execute("PRAGMA foreign_keys = ON")
-    conn.execute("PRAGMA synchronous = NORMAL")
-    conn.execute("PRAGMA recursive_triggers = ON")  # INSERT OR REPLACE fires the search index's delete trigger
-    conn.executescript(schema_sql())
-    ensure_search(conn)
-    return conn
-
-
-def ensure_search(conn: sqlite3.Connection) -> None:
-    """Create the full-text indexes and their triggers; fill an index created over existing rows."""
-    present = {r[0] for r in conn.execute(
-        f"SELECT name FROM sqlite_master WHERE name IN ({','.join('?' * len(SEARCH_INDEXES))})", SEARCH_INDEXES)}
-    if present == set(SEARCH_INDEXES) and _search_triggers(conn) == 6:
-        return
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        missing = [t for t in SEARCH_INDEXES if not conn.execute(
-            "SELECT 1 FROM sqlite_master WHERE name = ?", (t,)).fetchone()]
-        for statement in _statements(search_sql()):
-            conn.execute(statement)
-        for table in missing:
-            conn.execute(f"INSERT INTO {table} ({table}) VALUES ('rebuild')")
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-
-
-def rebuild_search(conn: sqlite3.Connection) -> None:
-    """Rebuild the full-text indexes from their tables (after a VACUUM, which may renumber rowids)."""
-    for table in SEARCH_INDEXES:
-        conn.execute(f"INSERT INTO {table} ({table}) VALUES ('rebuild')")
-
-
-def _search_triggers(conn: sqlite3.Connection) -> int:
-    return conn.execute("SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%^_fts^_%' "
-                        "ESCAPE '^'").fetchone()[0]
-
-
-def _statements(script: str) -> list[str]:
-    """The statements of a SQL script (comments dropped; triggers kept whole)."""
-    lines = [line for line in script.splitlines() if not line.lstrip().startswith("--")]
-    statements, current = [], []
-    for line in lines:
-        current.append(line)
-        text = "\n".join(current).strip()
-        if text and sqlite3.complete_statement(text):
-            statements.append(text)
-            current = []
-    return statements
+    ``check`` runs the integrity and version checks; a server that checked the file at
+    start opens its per-request connections without them.
+    """
+    return open_connection(Path(path), readonly=readonly, check=check)[0]
 
 
 class Store:
     """Read and write newsgraph records in one SQLite file."""
 
-    def __init__(self, path: str | Path = DEFAULT_DB):
+    def __init__(self, path: str | Path = DEFAULT_DB, readonly: bool = False):
         self.path = Path(path)
-        self.conn = connect(self.path)
+        self.conn, self.backup = open_connection(self.path, readonly=readonly)
 
     def close(self) -> None:
         self.conn.close()
@@ -172,16 +121,42 @@ class Store:
             self.conn.execute("DELETE FROM failures WHERE origin = ?", (analysis.article.origin,))
             self.conn.execute("COMMIT")
             return True
+        except sqlite3.Error as exc:
+            self.rollback()
+            raise classify(exc, self.path) or exc
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            self.rollback()
             raise
 
+    def rollback(self) -> None:
+        """Roll back if a transaction is open (SQLite ends one itself on a full disk)."""
+        if self.conn.in_transaction:
+            self.conn.execute("ROLLBACK")
+
     def record_failure(self, origin: str, reason: str) -> None:
-        self.conn.execute(
-            "INSERT INTO failures (origin, reason, at) VALUES (?, ?, ?) "
-            "ON CONFLICT (origin) DO UPDATE SET reason = excluded.reason, at = excluded.at",
-            (origin, reason, now()),
-        )
+        self.record_failures([(origin, reason)])
+
+    def record_failures(self, rows: list[tuple[str, str]]) -> None:
+        """Keep (origin, reason) rows in the failures table, all in one transaction."""
+        at = now()
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+            self.conn.executemany(
+                "INSERT INTO failures (origin, reason, at) VALUES (?, ?, ?) "
+                "ON CONFLICT (origin) DO UPDATE SET reason = excluded.reason, at = excluded.at",
+                [(origin, reason, at) for origin, reason in rows],
+            )
+            self.conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            self.rollback()
+            raise classify(exc, self.path) or exc
+        except BaseException:
+            self.rollback()
+            raise
+
+    def articles_without_story(self) -> list[str]:
+        """Articles the corpus steps have not reached yet (a run was killed or the disk filled)."""
+        return [r[0] for r in self.conn.execute("SELECT id FROM articles WHERE story IS NULL ORDER BY id")]
 
     def _delete_article(self, article_id: str) -> None:
         for table in ("mentions", "roles", "quotes", "citations", "events", "flags", "article_embeddings", "article_minhash"):
