@@ -2,8 +2,10 @@
 
 Takes ``ArticleAnalysis`` records and corpus-step writes; gives back rows through
 ``queries``. Steps: ``opening`` (checks a file before use) → ``versions`` (schema version,
-migrations with a backup) → ``sqlite`` (writes) → ``queries`` (reads); ``errors`` names
-what went wrong in one line, with its exit code.
+migrations with a backup) → ``sqlite`` (writes) → ``queries`` and ``explore`` (reads; ``explore``
+holds those of the web's explore pages and pictures); ``search`` keeps the full-text indexes and
+``match`` turns what a person types into a full-text query; ``errors`` names what went wrong in
+one line, with its exit code.
 """
 
 from newsgraph.store.errors import DB_UNUSABLE, WRITE_FAILED, StoreError, classify

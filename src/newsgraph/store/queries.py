@@ -264,7 +264,7 @@ def check_day(value: str | None, name: str) -> str | None:
     return value
 
 
-def _article_filters(outlet: str | None, since: str | None, until: str | None, alias: str = "a") -> tuple[str, list]:
+def article_filters(outlet: str | None, since: str | None, until: str | None, alias: str = "a") -> tuple[str, list]:
     """SQL conditions (and their arguments) keeping articles of ``outlet`` published in [since, until]."""
     sql, args = "", []
     if outlet:
@@ -283,7 +283,7 @@ def _search_sql(what: str, outlet: str | None, since: str | None, until: str | N
     """The FROM/WHERE of a search (its MATCH argument first), and the columns it returns."""
     if what not in SEARCH_KINDS:
         raise ValueError(f"cannot search {what!r}; choose from {', '.join(SEARCH_KINDS)}")
-    filters, args = _article_filters(outlet, since, until)
+    filters, args = article_filters(outlet, since, until)
     if what == "articles":
         columns = (f"a.id, a.title, a.outlet, a.published, a.published_precision, a.story, "
                    f"snippet(articles_fts, -1, char(2), char(3), '…', 24) AS snippet, "

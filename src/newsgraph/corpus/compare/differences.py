@@ -31,8 +31,14 @@ class Differences:
 
 
 def label(article: Article) -> str:
-    """How a difference names an article: its outlet, else the start of its id."""
-    return article.outlet or article.id[:8]
+    """How a difference names an article for a reader: its outlet, else the first words of its title
+    (a hash means nothing to a person), else the start of its id."""
+    if article.outlet:
+        return article.outlet
+    words = (article.title or "").split()
+    if words:
+        return "“" + " ".join(words[:5]) + ("…”" if len(words) > 5 else "”")
+    return article.id[:8]
 
 
 def compare_variants(per_article: dict[str, list[ClaimUnit]], articles: dict[str, Article]) -> Differences:

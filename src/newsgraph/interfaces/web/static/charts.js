@@ -1,0 +1,27 @@
+// Attention over time: articles per day by outlet, drawn with the vendored uPlot.
+// Reads its data from <script type="application/json" id="attention-data"> and draws into #attention.
+(function () {
+  var holder = document.getElementById("attention");
+  var source = document.getElementById("attention-data");
+  if (!holder || !source || typeof uPlot === "undefined") return;
+  var data = JSON.parse(source.textContent);
+  if (!data.days.length) { holder.textContent = "No dated articles to draw."; return; }
+  var colours = ["#1e40af", "#b91c1c", "#047857", "#a16207", "#7c3aed", "#be185d", "#0e7490", "#4d7c0f", "#6b7280"];
+  var xs = data.days.map(function (d) { return Date.parse(d + "T12:00:00Z") / 1000; });
+  var series = [{}];
+  var columns = [xs];
+  data.series.forEach(function (s, i) {
+    series.push({ label: s.outlet, stroke: colours[i % colours.length], width: 2,
+                  points: { show: xs.length < 90, size: 5 } });
+    columns.push(s.counts);
+  });
+  var width = Math.max(320, holder.clientWidth || 900);
+  var opts = { width: width, height: 220, series: series,
+               scales: { x: { time: true, range: function (u, min, max) {
+                 var pad = Math.max(0, 7 * 86400 - (max - min)) / 2 + 43200;  // at least a week shown
+                 return [min - pad, max + pad]; } }, y: { range: function (u, min, max) { return [0, Math.max(1, max)]; } } },
+               axes: [{}, { label: "articles a day", incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000] }],
+               tzDate: function (ts) { return uPlot.tzDate(new Date(ts * 1000), "UTC"); } };
+  new uPlot(opts, columns, holder);
+  holder.setAttribute("data-drawn", String(data.series.length));
+})();
