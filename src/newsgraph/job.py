@@ -103,6 +103,7 @@ def ingest_paths(paths: Iterable[str | Path], store: Store, workers: int | None 
                     _unchanged(ledger.settle(result.document, stored=False))
                     continue
                 article = result.article
+                existed = reprocess and store.has_article(article.id)
                 try:
                     stored = store.save(result, replace=reprocess)
                 except StoreError:
@@ -113,10 +114,13 @@ def ingest_paths(paths: Iterable[str | Path], store: Store, workers: int | None 
                     continue
                 _unchanged(ledger.settle(article.id, stored=True))
                 if stored:
-                    summary.new += 1
-                    summary.new_ids.append(article.id)
+                    if existed:
+                        summary.reanalysed += 1
+                    else:
+                        summary.new += 1
+                    summary.new_ids.append(article.id)  # corpus steps run on re-analysed articles too
                     summary.words += _words(result)
-                    on_progress("stored", result)
+                    on_progress("reanalysed" if existed else "stored", result)
                 else:
                     summary.unchanged += 1
                     on_progress("unchanged", result)

@@ -21,6 +21,7 @@ class IngestSummary:
 
     read: int = 0
     new: int = 0
+    reanalysed: int = 0  # stored before, analysed again (--reprocess)
     unchanged: int = 0
     failed: int = 0
     words: int = 0

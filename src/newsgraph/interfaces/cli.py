@@ -6,6 +6,7 @@ import json
 import sqlite3
 import sys
 from contextlib import contextmanager
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any, Iterator, NoReturn, Optional
 
@@ -21,6 +22,7 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
+from newsgraph import __version__
 from newsgraph.interfaces import report
 from newsgraph.store import DB_UNUSABLE, DEFAULT_DB, WRITE_FAILED, Store, StoreError, classify, queries
 
@@ -33,7 +35,9 @@ app = typer.Typer(
 console = Console()
 errors = Console(stderr=True, soft_wrap=True)
 
-DbOption = typer.Option(DEFAULT_DB, "--db", envvar="NEWSGRAPH_DB", help="SQLite database file (created if missing).")
+DbOption = typer.Option(DEFAULT_DB, "--db", envvar="NEWSGRAPH_DB",
+                        help="SQLite database written by `newsgraph ingest` (it must exist).")
+IngestDbOption = typer.Option(DEFAULT_DB, "--db", envvar="NEWSGRAPH_DB", help="SQLite database file (created if missing).")
 JsonOption = typer.Option(False, "--json", help="Print JSON Lines instead of a table.")
 LimitOption = typer.Option(50, "--limit", "-n", min=0, help="At most this many rows (0 for all).")
 
@@ -72,6 +76,14 @@ def _open(db: Path, must_exist: bool = True, readonly: bool = True) -> Iterator[
         store.close()
 
 
+def _resolve(store: Store, typed: str, kinds: tuple[str, ...]) -> tuple[str, str]:
+    """(kind, full id) from an id or any unique start of one; a clear error otherwise."""
+    try:
+        return queries.resolve_id(store.conn, typed, kinds)
+    except queries.IdError as exc:
+        fail(str(exc))
+
+
 def _print_json(rows: Any) -> None:
     for row in rows:
         sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
@@ -81,10 +93,22 @@ def _limit(n: int) -> int | None:
     return n or None
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        console.print(f"newsgraph {__version__}", highlight=False)
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(version: bool = typer.Option(False, "--version", callback=_print_version, is_eager=True,
+                                              help="Print the version and exit.")) -> None:
+    """Turn news articles from many outlets into a source-attributed knowledge base (SQLite)."""
+
+
 @app.command()
 def ingest(
     paths: list[str] = typer.Argument(..., help="Files, folders or globs: .txt, .html/.htm, .jsonl, .warc (also .gz)."),
-    db: Path = DbOption,
+    db: Path = IngestDbOption,
     workers: int = typer.Option(0, "--workers", "-w", min=0, help="Worker processes (0: one per core, at most 4)."),
     batch_size: int = typer.Option(16, "--batch-size", min=1, help="Articles per spaCy batch."),
     reprocess: bool = typer.Option(False, "--reprocess", help="Analyse stored articles again and replace their records."),
@@ -113,7 +137,7 @@ def run_ingest(paths: list[str], db: Path, workers: int, batch_size: int, reproc
             progress.console.print(Text(f"{db}: migrated to this version's schema; the old file is kept as "
                                         f"{store.backup}"))
         task = progress.add_task("ingest", total=total, status="")
-        counts = {"stored": 0, "unchanged": 0, "failed": 0}
+        counts = {"stored": 0, "reanalysed": 0, "unchanged": 0, "failed": 0}
 
         def on_progress(event: str, payload: object) -> None:
             if event == "failed":
@@ -127,7 +151,8 @@ def run_ingest(paths: list[str], db: Path, workers: int, batch_size: int, reproc
                 progress.update(task, description="stories")
                 return
             counts[event] = counts.get(event, 0) + 1
-            progress.update(task, advance=1, status=f"{counts['stored']} new, {counts['unchanged']} unchanged, "
+            again = f"{counts['reanalysed']} re-analysed, " if counts["reanalysed"] else ""
+            progress.update(task, advance=1, status=f"{counts['stored']} new, {again}{counts['unchanged']} unchanged, "
                                                      f"{counts['failed']} failed")
 
         try:
@@ -164,11 +189,12 @@ def report_command(db: Path = DbOption) -> None:
 
 @app.command()
 def articles(db: Path = DbOption, outlet: Optional[str] = typer.Option(None, help="Only this outlet."),
-             story: Optional[str] = typer.Option(None, help="Only this story id."),
+             story: Optional[str] = typer.Option(None, help="Only this story (its id or the start of it)."),
              limit: int = LimitOption, as_json: bool = JsonOption) -> None:
     """List stored articles."""
     with _open(db) as store:
-        rows = queries.iter_articles(store.conn, outlet=outlet, story=story, limit=_limit(limit))
+        story_id = _resolve(store, story, ("story",))[1] if story is not None else None
+        rows = queries.iter_articles(store.conn, outlet=outlet, story=story_id, limit=_limit(limit))
         _print_json(rows) if as_json else report.print_articles(console, list(rows))
 
 
@@ -178,21 +204,53 @@ def show(item: str = typer.Argument(..., help="An article id or story id (a uniq
          as_json: bool = JsonOption) -> None:
     """Show one article with everything found in it, or one story with its articles."""
     with _open(db) as store:
-        article_id = queries.resolve_article_id(store.conn, item)
-        if article_id:
-            article = queries.get_article(store.conn, article_id)
+        kind, full = _resolve(store, item, ("article", "story"))
+        if kind == "article":
+            article = queries.get_article(store.conn, full)
             _print_json([article]) if as_json else report.print_article(console, article, raw=raw)
-            return
-        story = queries.get_story(store.conn, item)
-        if story:
+        else:
+            story = queries.get_story(store.conn, full)
             _print_json([story]) if as_json else report.print_story(console, story)
+
+
+@app.command()
+def compare(story: str = typer.Argument(..., help="A story id (a unique start of one is enough)."),
+            db: Path = DbOption, as_json: bool = JsonOption) -> None:
+    """What each outlet of one story reports, adds, omits or contradicts, and whom it quotes and cites."""
+    from newsgraph.corpus.compare import comparison_for_story
+
+    with _open(db) as store:
+        _, full = _resolve(store, story, ("story",))
+        found = queries.get_story(store.conn, full)
+        comparison = comparison_for_story(store.conn, full)
+        if as_json:
+            _print_json([{"story": full, "articles": found["articles"], "outlets": found["outlets"],
+                          "comparison": asdict(comparison) if comparison else None}])
             return
-    fail(f"no article or story matches {item!r} (or the prefix is ambiguous)")
+        report.print_story(console, found)
+        if comparison is None:
+            console.print("Only one article in this story: nothing to compare.")
+            return
+        report.print_comparison_record(console, comparison, {m["id"]: m["outlet"] for m in found["members"]
+                                                             if m["outlet"]})
+
+
+@app.command()
+def citations(db: Path = DbOption,
+              article: Optional[str] = typer.Option(None, "--article", help="Only this article (its id or the start of it)."),
+              cited: Optional[str] = typer.Option(None, "--cited", help="Only sources whose name contains this (any case)."),
+              limit: int = LimitOption, as_json: bool = JsonOption) -> None:
+    """Sources the articles cite (outlets, people, documents), with the sentence that cites them."""
+    with _open(db) as store:
+        article_id = _resolve(store, article, ("article",))[1] if article is not None else None
+        rows = list(queries.iter_citations(store.conn, article=article_id, cited=cited, limit=_limit(limit)))
+        _print_json(rows) if as_json else report.print_citations(console, rows)
 
 
 @app.command()
 def entities(db: Path = DbOption, type_: Optional[str] = typer.Option(None, "--type", help="PERSON, ORG, GPE, ..."),
-             name: Optional[str] = typer.Option(None, "--name", help="Only the entity called this (name or alias)."),
+             name: Optional[str] = typer.Option(None, "--name", help="Only entities called this (name or alias, any "
+                                                 "case); with no such name, those whose name contains it."),
              limit: int = LimitOption, as_json: bool = JsonOption) -> None:
     """People, organisations and places, with aliases and roles."""
     with _open(db) as store:
@@ -201,11 +259,15 @@ def entities(db: Path = DbOption, type_: Optional[str] = typer.Option(None, "--t
 
 
 @app.command()
-def quotes(db: Path = DbOption, speaker: Optional[str] = typer.Option(None, "--speaker", help="Only this speaker (name or alias)."),
+def quotes(db: Path = DbOption,
+           speaker: Optional[str] = typer.Option(None, "--speaker", help="Only this speaker (name or alias, any case; "
+                                                 "with no such name, those whose name contains it)."),
+           article: Optional[str] = typer.Option(None, "--article", help="Only this article (its id or the start of it)."),
            limit: int = LimitOption, as_json: bool = JsonOption) -> None:
     """Who said what, with outlet and date."""
     with _open(db) as store:
-        rows = list(queries.iter_quotes(store.conn, speaker=speaker, limit=_limit(limit)))
+        article_id = _resolve(store, article, ("article",))[1] if article is not None else None
+        rows = list(queries.iter_quotes(store.conn, speaker=speaker, article=article_id, limit=_limit(limit)))
         _print_json(rows) if as_json else report.print_quotes(console, rows)
 
 

@@ -23,8 +23,10 @@ def _short(value: str | None, width: int = 90) -> str:
 
 
 def print_summary(console: Console, summary: Any, db: Path) -> None:
-    rate = summary.new / summary.seconds if summary.seconds else 0.0
-    line = (f"[bold]{summary.new}[/] new, {summary.unchanged} unchanged, "
+    analysed = summary.new + summary.reanalysed
+    rate = analysed / summary.seconds if summary.seconds else 0.0
+    again = f"[bold]{summary.reanalysed}[/] re-analysed, " if summary.reanalysed else ""
+    line = (f"[bold]{summary.new}[/] new, {again}{summary.unchanged} unchanged, "
             f"[{'red' if summary.failed else 'green'}]{summary.failed} failed[/] "
             f"of {summary.read} read in {summary.seconds:.1f}s ({rate:.1f} articles/s); "
             f"{summary.stories} stories touched → {escape(str(db))}")
@@ -96,6 +98,16 @@ def print_search(console: Console, rows: list[dict[str, Any]], what: str, total:
         lead = r["title"] or "(no title)" if what == "articles" else r["speaker_entity"] or r["speaker"] or "?"
         table.add_row(lead, _snippet(r["snippet"]), r["outlet"] or "", r["published"] or "",
                       (r["id"] if what == "articles" else r["article"])[:12])
+    console.print(table)
+
+
+def print_citations(console: Console, rows: list[dict[str, Any]]) -> None:
+    table = Table(title=f"{len(rows)} cited sources")
+    for column in ("article", "outlet", "cited", "kind", "relation", "evidence"):
+        table.add_column(column, overflow="fold")
+    for c in rows:
+        table.add_row(c["article"][:12], c.get("outlet") or "", c["cited"], c["kind"], c["relation"],
+                      _short(c["evidence"], 100))
     console.print(table)
 
 
@@ -224,14 +236,9 @@ def print_report(console: Console, conn: sqlite3.Connection) -> None:
         print_comparison(console, conn, story["id"], {m["id"]: m["outlet"] for m in members if m["outlet"]})
     print_entities(console, list(queries.iter_entities(conn, limit=25)))
     print_quotes(console, list(queries.iter_quotes(conn, limit=30)))
-    citations = list(queries.iter_table(conn, "citations"))
+    citations = list(queries.iter_citations(conn))
     if citations:
-        table = Table(title=f"{len(citations)} cited sources")
-        for column in ("article", "cited", "kind", "relation", "evidence"):
-            table.add_column(column, overflow="fold")
-        for c in citations:
-            table.add_row(c["article"][:12], c["cited"], c["kind"], c["relation"], _short(c["evidence"], 100))
-        console.print(table)
+        print_citations(console, citations)
     console.rule("flags")
     print_flags(console, list(queries.iter_flags(conn, limit=20)))
 

@@ -61,10 +61,64 @@ def iter_articles(conn: sqlite3.Connection, outlet: str | None = None, story: st
         yield article_row(row)
 
 
+# -- ids from what people type -----------------------------------------------------------------
+
+
+class IdError(LookupError):
+    """An id typed by someone that names no record, or more than one."""
+
+
+class UnknownId(IdError):
+    """No record's id starts with what was typed."""
+
+
+class AmbiguousId(IdError):
+    """Several records' ids start with what was typed."""
+
+
+ID_TABLES = {"article": "articles", "story": "stories"}
+SHOWN_CANDIDATES = 5
+
+
+def ids_starting_with(conn: sqlite3.Connection, kind: str, prefix: str, limit: int = SHOWN_CANDIDATES + 1) -> list[str]:
+    """Ids of one kind of record that start with ``prefix`` (a range on the primary key, no LIKE
+    wildcards: a typed ``%`` or ``_`` is just a character)."""
+    table = ID_TABLES[kind]
+    rows = conn.execute(f"SELECT id FROM {table} WHERE id >= ? AND id < ? ORDER BY id LIMIT ?",
+                        (prefix, prefix + "\U0010ffff", limit))
+    return [r[0] for r in rows]
+
+
+def resolve_id(conn: sqlite3.Connection, typed: str, kinds: tuple[str, ...] = ("article", "story")) -> tuple[str, str]:
+    """(kind, full id) of the one record whose id starts with ``typed``.
+
+    Tables print the first 12 characters of an id; any unique start of an id is accepted.
+    Raises ``UnknownId`` when nothing matches and ``AmbiguousId`` when several records do,
+    with a message that says which, so the two are never confused.
+    """
+    prefix = typed.strip()
+    what = " or ".join(kinds)
+    if not prefix:
+        raise UnknownId(f"an empty id names no {what}; give an id or the first characters of one")
+    found = [(kind, full) for kind in kinds for full in ids_starting_with(conn, kind, prefix)]
+    exact = [(kind, full) for kind, full in found if full == prefix]
+    if len(exact) == 1:
+        return exact[0]
+    if not found:
+        raise UnknownId(f"no {what} matches {prefix!r}")
+    if len(found) > 1:
+        shown = ", ".join(f"{kind} {full}" for kind, full in found[:SHOWN_CANDIDATES])
+        more = " and more" if len(found) > SHOWN_CANDIDATES else ""
+        raise AmbiguousId(f"{prefix!r} is ambiguous: it starts the ids of {shown}{more}; type more characters")
+    return found[0]
+
+
 def resolve_article_id(conn: sqlite3.Connection, prefix: str) -> str | None:
-    """Full id from a unique prefix (ids are long hashes; people type the first few characters)."""
-    rows = conn.execute("SELECT id FROM articles WHERE id LIKE ? LIMIT 2", (prefix + "%",)).fetchall()
-    return rows[0][0] if len(rows) == 1 else None
+    """Full article id from a unique prefix, or None (``resolve_id`` says why)."""
+    try:
+        return resolve_id(conn, prefix, ("article",))[1]
+    except IdError:
+        return None
 
 
 def get_article(conn: sqlite3.Connection, article_id: str) -> dict[str, Any] | None:
@@ -84,7 +138,9 @@ def get_article(conn: sqlite3.Connection, article_id: str) -> dict[str, Any] | N
     article["roles"] = [dict(r) for r in conn.execute(
         'SELECT e.name AS entity, r.role, r.surface, r.evidence, r.start, r."end" FROM roles r '
         "JOIN entities e ON e.id = r.entity WHERE r.article = ? ORDER BY r.start", (article_id,))]
-    for table in ("quotes", "citations", "events", "flags"):
+    article["quotes"] = [dict(r) for r in conn.execute(
+        f"SELECT {QUOTE_COLUMNS} {QUOTES_WITH_SPEAKERS} WHERE q.article = ? ORDER BY q.start", (article_id,))]
+    for table in ("citations", "events", "flags"):
         order = "confidence DESC, start" if table == "flags" else "start"
         article[table] = [dict(r) for r in conn.execute(
             f"SELECT * FROM {table} WHERE article = ? ORDER BY {order}", (article_id,))]
@@ -94,11 +150,26 @@ def get_article(conn: sqlite3.Connection, article_id: str) -> dict[str, Any] | N
 # -- entities ----------------------------------------------------------------------------
 
 
+def _contains(text: str) -> str:
+    """A LIKE pattern for "contains ``text``", with LIKE's wildcards taken literally (ESCAPE '\\')."""
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
 def entity_names_matching(conn: sqlite3.Connection, name: str) -> list[str]:
-    """Canonical names of entities called ``name`` (by canonical name or any alias)."""
-    rows = conn.execute(
-        "SELECT DISTINCT e.name FROM entities e LEFT JOIN entity_aliases a ON a.entity = e.id "
-        "WHERE e.name = ? COLLATE NOCASE OR a.alias = ? COLLATE NOCASE", (name, name)).fetchall()
+    """Canonical names of entities called ``name``, ignoring case, by canonical name or any alias.
+
+    A name that matches no entity whole matches those it is part of ("campb" finds
+    "Kurt Campbell"), so a half-remembered name still finds its entity.
+    """
+    name = name.strip()
+    if not name:
+        return []
+    sql = "SELECT DISTINCT e.name FROM entities e LEFT JOIN entity_aliases a ON a.entity = e.id WHERE "
+    rows = conn.execute(sql + "e.name = ? COLLATE NOCASE OR a.alias = ? COLLATE NOCASE", (name, name)).fetchall()
+    if not rows:
+        pattern = _contains(name)
+        rows = conn.execute(sql + "e.name LIKE ? ESCAPE '\\' OR a.alias LIKE ? ESCAPE '\\' ORDER BY e.name",
+                            (pattern, pattern)).fetchall()
     return [r[0] for r in rows]
 
 
@@ -133,24 +204,52 @@ def iter_entities(conn: sqlite3.Connection, type_: str | None = None, name: str 
 # -- quotes, citations, events, flags ----------------------------------------------------------
 
 
+# The store keys a quote's speaker by entity id; readers get the contract's canonical name in
+# ``speaker_entity`` and the id beside it in ``speaker_entity_id``.
+QUOTE_COLUMNS = ("q.id, q.article, q.text, q.kind, q.cue, q.speaker, q.speaker_start, q.speaker_end, "
+                 "e.name AS speaker_entity, q.speaker_entity AS speaker_entity_id, q.confidence, q.evidence, "
+                 "q.start, q.\"end\"")
+QUOTES_WITH_SPEAKERS = "FROM quotes q LEFT JOIN entities e ON e.id = q.speaker_entity"
+
+
 def iter_quotes(conn: sqlite3.Connection, speaker: str | None = None, article: str | None = None,
                 limit: int | None = None) -> Iterator[dict[str, Any]]:
-    sql = ("SELECT q.id, q.article, q.text, q.kind, q.cue, q.speaker, q.speaker_entity, q.confidence, "
-           "q.evidence, q.start, q.\"end\", a.outlet, a.published, a.title AS article_title "
-           "FROM quotes q JOIN articles a ON a.id = q.article WHERE 1=1")
+    """Quotes with their article's outlet, date and title; ``speaker`` matches ignoring case, in part."""
+    sql = (f"SELECT {QUOTE_COLUMNS}, a.outlet, a.published, a.title AS article_title "
+           f"{QUOTES_WITH_SPEAKERS} JOIN articles a ON a.id = q.article WHERE 1=1")
     args: list[Any] = []
-    if speaker:
+    if speaker and speaker.strip():
+        speaker = speaker.strip()
         names = entity_names_matching(conn, speaker)
-        sql += " AND (q.speaker = ? COLLATE NOCASE OR q.speaker_entity = ? COLLATE NOCASE"
-        args += [speaker, speaker]
-        if names:
-            sql += f" OR q.speaker_entity IN ({','.join('?' * len(names))})"
-            args += names
-        sql += ")"
+        if names:  # the speaker's entity, or a speaker written exactly so
+            sql += f" AND (q.speaker = ? COLLATE NOCASE OR e.name IN ({','.join('?' * len(names))}))"
+            args += [speaker, *names]
+        else:  # no entity by that name: speakers as written that contain it
+            sql += " AND q.speaker LIKE ? ESCAPE '\\'"
+            args.append(_contains(speaker))
     if article:
         sql += " AND q.article = ?"
         args.append(article)
     sql += " ORDER BY a.published IS NULL, a.published, q.article, q.start"
+    if limit:
+        sql += f" LIMIT {int(limit)}"
+    for row in conn.execute(sql, args):
+        yield dict(row)
+
+
+def iter_citations(conn: sqlite3.Connection, article: str | None = None, cited: str | None = None,
+                   limit: int | None = None) -> Iterator[dict[str, Any]]:
+    """What articles cite, with the citing article's outlet, date and title; ``cited`` matches in part."""
+    sql = ('SELECT c.id, c.article, c.cited, c.kind, c.relation, c.evidence, c.start, c."end", a.outlet, '
+           "a.published, a.title AS article_title FROM citations c JOIN articles a ON a.id = c.article WHERE 1=1")
+    args: list[Any] = []
+    if article:
+        sql += " AND c.article = ?"
+        args.append(article)
+    if cited and cited.strip():
+        sql += " AND c.cited LIKE ? ESCAPE '\\'"
+        args.append(_contains(cited.strip()))
+    sql += " ORDER BY a.published IS NULL, a.published, c.article, c.start"
     if limit:
         sql += f" LIMIT {int(limit)}"
     for row in conn.execute(sql, args):
@@ -225,13 +324,16 @@ def story_row(conn: sqlite3.Connection, row: sqlite3.Row) -> dict[str, Any]:
 
 
 def get_story(conn: sqlite3.Connection, story_id: str) -> dict[str, Any] | None:
+    """One story (by id or a unique start of one) with its member articles, or None."""
+    try:
+        _, full = resolve_id(conn, story_id, ("story",))
+    except IdError:
+        return None
     row = conn.execute(
         "SELECT s.id, s.title, s.first_published, s.last_published, s.key_entities, "
         "GROUP_CONCAT(a.id) AS article_ids FROM stories s LEFT JOIN articles a ON a.story = s.id "
-        "WHERE s.id = ? OR s.id LIKE ? GROUP BY s.id LIMIT 2", (story_id, story_id + "%")).fetchall()
-    if len(row) != 1:
-        return None
-    story = story_row(conn, row[0])
+        "WHERE s.id = ? GROUP BY s.id", (full,)).fetchone()
+    story = story_row(conn, row)
     story["members"] = list(iter_articles_by_ids(conn, story["articles"]))
     return story
 
@@ -348,7 +450,8 @@ def export_rows(conn: sqlite3.Connection, kind: str) -> Iterator[dict[str, Any]]
     elif kind == "quotes":
         for q in iter_quotes(conn):
             yield {k: q[k] for k in ("id", "article", "text", "kind", "cue", "speaker", "speaker_entity",
-                                     "confidence", "evidence", "start", "end", "outlet", "published")}
+                                     "speaker_entity_id", "confidence", "evidence", "start", "end", "outlet",
+                                     "published")}
     elif kind == "citations":
         for c in iter_table(conn, "citations"):
             yield {k: c[k] for k in ("id", "article", "cited", "kind", "relation", "evidence", "start", "end")}
@@ -399,7 +502,8 @@ def load_analysis(conn: sqlite3.Connection, article_id: str) -> ArticleAnalysis 
         entities.append(Entity(e["name"], e["type"], aliases, roles, e["kb_id"], eid))
     quotes = [Quote(article_id, r["start"], r["end"], r["text"], r["kind"], r["cue"], r["speaker"],
                     r["speaker_start"], r["speaker_end"], r["speaker_entity"], r["confidence"], r["id"])
-              for r in conn.execute("SELECT * FROM quotes WHERE article = ? ORDER BY start", (article_id,))]
+              for r in conn.execute(f"SELECT {QUOTE_COLUMNS} {QUOTES_WITH_SPEAKERS} WHERE q.article = ? "
+                                    "ORDER BY q.start", (article_id,))]
     citations = [Citation(article_id, r["cited"], r["kind"], r["relation"], r["start"], r["end"], r["evidence"],
                           r["id"])
                  for r in conn.execute("SELECT * FROM citations WHERE article = ? ORDER BY start", (article_id,))]

@@ -108,7 +108,12 @@ class Store:
     # -- writes ---------------------------------------------------------------------
 
     def save(self, analysis: ArticleAnalysis, replace: bool = False) -> bool:
-        """Store one article and its records atomically. False if it was already stored."""
+        """Store one article and its records atomically. False if it was already stored.
+
+        With ``replace``, a stored article's records are replaced by the new analysis; the
+        article row itself is updated in place, keeping its story, its near-duplicate link
+        and when it was first ingested (same id, same content: the same story).
+        """
         article_id = analysis.article.id
         self.conn.execute("BEGIN IMMEDIATE")
         try:
@@ -116,7 +121,7 @@ class Store:
                 if not replace:
                     self.conn.execute("ROLLBACK")
                     return False
-                self._delete_article(article_id)
+                self._delete_records(article_id)
             self._write(analysis)
             self.conn.execute("DELETE FROM failures WHERE origin = ?", (analysis.article.origin,))
             self.conn.execute("COMMIT")
@@ -158,10 +163,10 @@ class Store:
         """Articles the corpus steps have not reached yet (a run was killed or the disk filled)."""
         return [r[0] for r in self.conn.execute("SELECT id FROM articles WHERE story IS NULL ORDER BY id")]
 
-    def _delete_article(self, article_id: str) -> None:
+    def _delete_records(self, article_id: str) -> None:
+        """Everything extracted from one article, before it is analysed again (the article row stays)."""
         for table in ("mentions", "roles", "quotes", "citations", "events", "flags", "article_embeddings", "article_minhash"):
             self.conn.execute(f"DELETE FROM {table} WHERE article = ?", (article_id,))
-        self.conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
 
     def _write(self, analysis: ArticleAnalysis) -> None:
         a = analysis.article
@@ -169,7 +174,12 @@ class Store:
         self.conn.execute(
             "INSERT INTO articles (id, origin, outlet, url, title, lead, published, published_precision, "
             "authors, body, captions, section, language, text, removed, metadata, ingested_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (id) DO UPDATE SET origin = excluded.origin, outlet = excluded.outlet, url = excluded.url, "
+            "title = excluded.title, lead = excluded.lead, published = excluded.published, "
+            "published_precision = excluded.published_precision, authors = excluded.authors, body = excluded.body, "
+            "captions = excluded.captions, section = excluded.section, language = excluded.language, "
+            "text = excluded.text, removed = excluded.removed, metadata = excluded.metadata",
             (a.id, a.origin, a.outlet, a.url, a.title, a.lead, a.published, a.published_precision,
              json.dumps(a.authors, ensure_ascii=False), a.body, json.dumps(a.captions, ensure_ascii=False),
              a.section, a.language, text, json.dumps(a.removed, ensure_ascii=False),
@@ -192,7 +202,7 @@ class Store:
             'INSERT OR REPLACE INTO quotes (id, article, start, "end", text, kind, cue, speaker, speaker_start, '
             "speaker_end, speaker_entity, confidence, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(q.id or record_id(a.id, "quote", q.start, q.end), a.id, q.start, q.end, q.text, q.kind, q.cue,
-              q.speaker, q.speaker_start, q.speaker_end, q.speaker_entity, q.confidence,
+              q.speaker, q.speaker_start, q.speaker_end, self._entity_of(q.speaker_entity, types), q.confidence,
               evidence_sentence(text, min(q.start, q.speaker_start if q.speaker_start is not None else q.start),
                                 max(q.end, q.speaker_end or q.end)))
              for q in analysis.quotes],
@@ -255,12 +265,17 @@ class Store:
         return types
 
     def _mention_entity(self, mention: Mention, types: dict[str, str]) -> str | None:
-        if not mention.entity:
+        return self._entity_of(mention.entity, types)
+
+    @staticmethod
+    def _entity_of(name: str | None, types: dict[str, str]) -> str | None:
+        """The entity id a canonical name of this article stands for (records name entities; the store keys them)."""
+        if not name:
             return None
-        type_ = types.get(mention.entity)
+        type_ = types.get(name)
         if type_ is None:
             return None  # resolved to something the article's entity list does not hold
-        return entity_id(mention.entity, type_)
+        return entity_id(name, type_)
 
     # -- corpus state -----------------------------------------------------------------
 

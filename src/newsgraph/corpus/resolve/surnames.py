@@ -52,11 +52,11 @@ def _resolve_story(conn: sqlite3.Connection, story: str) -> int:
         candidates = full_by_key.get(name_key(name), set())
         if len(candidates) != 1:
             continue
-        (target, full), = candidates
+        (target, _), = candidates
         cursor = conn.execute("UPDATE mentions SET entity = ? WHERE article = ? AND entity = ?", (target, article, eid))
         conn.execute("UPDATE roles SET entity = ? WHERE article = ? AND entity = ?", (target, article, eid))
         conn.execute("UPDATE quotes SET speaker_entity = ? WHERE article = ? AND speaker_entity = ?",
-                     (full, article, name))
+                     (target, article, eid))
         conn.execute("INSERT OR IGNORE INTO entity_aliases (entity, alias) VALUES (?, ?)", (target, name))
         changed += cursor.rowcount
     return changed
