@@ -85,7 +85,11 @@ def test_rerun_and_reprocess(tmp_path: Path) -> None:
     first = ingest_paths([str(tmp_path / "in")], store, workers=1)
     mentions = store.conn.execute("SELECT COUNT(*) FROM mentions").fetchone()[0]
     second = ingest_paths([str(tmp_path / "in")], store, workers=1)
+    story = store.conn.execute("SELECT story FROM articles").fetchone()[0]
     third = ingest_paths([str(tmp_path / "in")], store, workers=1, reprocess=True)
-    assert (first.new, second.new, second.unchanged, third.new) == (1, 0, 1, 1)
+    assert (first.new, second.new, second.unchanged, third.new, third.reanalysed) == (1, 0, 1, 0, 1)
     assert store.conn.execute("SELECT COUNT(*) FROM mentions").fetchone()[0] == mentions
     assert store.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 1
+    # the re-analysed article keeps its story, and no story is left without articles
+    assert store.conn.execute("SELECT story FROM articles").fetchone()[0] == story
+    assert [r[0] for r in store.conn.execute("SELECT id FROM stories")] == [story]

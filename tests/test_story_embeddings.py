@@ -111,7 +111,7 @@ def test_reingest_and_reprocess_store_one_vector_per_article(tmp_path: Path) -> 
         before = stored(store)
         second = ingest_paths([EXAMPLES], store, workers=1)
         third = ingest_paths([EXAMPLES], store, workers=1, reprocess=True)
-        assert (first.new, second.new, third.new) == (2, 0, 2)
+        assert (first.new, second.new, third.new, third.reanalysed) == (2, 0, 0, 2)
         assert stored(store) == before and len(before) == 2
 
 

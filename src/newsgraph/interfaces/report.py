@@ -22,6 +22,18 @@ def _short(value: str | None, width: int = 90) -> str:
     return value if len(value) <= width else value[: width - 1] + "…"
 
 
+ID_COLUMNS = {"id", "story", "article"}
+SHORT_ID = 12  # tables print the first 12 characters of an id; every command accepts them
+
+
+def _add_column(table: Table, column: str) -> None:
+    """Ids never wrap: a folded id copied from a table would be cut short."""
+    if column in ID_COLUMNS:
+        table.add_column(column, no_wrap=True, min_width=SHORT_ID)
+    else:
+        table.add_column(column, overflow="fold")
+
+
 def print_summary(console: Console, summary: Any, db: Path) -> None:
     analysed = summary.new + summary.reanalysed
     rate = analysed / summary.seconds if summary.seconds else 0.0
@@ -50,7 +62,7 @@ def print_summary(console: Console, summary: Any, db: Path) -> None:
 def print_articles(console: Console, rows: list[dict[str, Any]]) -> None:
     table = Table(title=f"{len(rows)} articles", show_lines=False)
     for column in ("id", "outlet", "published", "title", "story"):
-        table.add_column(column, overflow="fold")
+        _add_column(table, column)
     for r in rows:
         table.add_row(r["id"][:12], r["outlet"] or "", r["published"] or "", _short(r["title"], 70),
                       (r["story"] or "")[:12])
@@ -60,7 +72,7 @@ def print_articles(console: Console, rows: list[dict[str, Any]]) -> None:
 def print_entities(console: Console, rows: list[dict[str, Any]]) -> None:
     table = Table(title=f"{len(rows)} entities")
     for column in ("name", "type", "articles", "mentions", "aliases", "roles"):
-        table.add_column(column, overflow="fold")
+        _add_column(table, column)
     for r in rows:
         roles = sorted({role["role"] for role in r["roles"]})
         table.add_row(r["name"], r["type"], str(r["articles"]), str(r["mentions"]), ", ".join(r["aliases"]),
@@ -71,7 +83,7 @@ def print_entities(console: Console, rows: list[dict[str, Any]]) -> None:
 def print_quotes(console: Console, rows: list[dict[str, Any]]) -> None:
     table = Table(title=f"{len(rows)} quotes", show_lines=True)
     for column in ("speaker", "kind", "quote", "outlet", "published", "article"):
-        table.add_column(column, overflow="fold")
+        _add_column(table, column)
     for r in rows:
         speaker = r["speaker_entity"] or r["speaker"] or "?"
         if r["speaker"] and r["speaker_entity"] and r["speaker"] != r["speaker_entity"]:
@@ -104,7 +116,7 @@ def print_search(console: Console, rows: list[dict[str, Any]], what: str, total:
 def print_citations(console: Console, rows: list[dict[str, Any]]) -> None:
     table = Table(title=f"{len(rows)} cited sources")
     for column in ("article", "outlet", "cited", "kind", "relation", "evidence"):
-        table.add_column(column, overflow="fold")
+        _add_column(table, column)
     for c in rows:
         table.add_row(c["article"][:12], c.get("outlet") or "", c["cited"], c["kind"], c["relation"],
                       _short(c["evidence"], 100))
@@ -114,7 +126,7 @@ def print_citations(console: Console, rows: list[dict[str, Any]]) -> None:
 def print_stories(console: Console, rows: list[dict[str, Any]]) -> None:
     table = Table(title=f"{len(rows)} stories")
     for column in ("id", "articles", "outlets", "first", "last", "title"):
-        table.add_column(column, overflow="fold")
+        _add_column(table, column)
     for r in rows:
         table.add_row(r["id"][:12], str(len(r["articles"])), _some(r["outlets"], STORY_OUTLETS_SHOWN),
                       r["first_published"] or "", r["last_published"] or "", _short(r["title"], 70))

@@ -19,8 +19,8 @@ CREATE TABLE IF NOT EXISTS articles (
     text TEXT NOT NULL DEFAULT '',    -- title, lead, body: what every span points into
     removed TEXT NOT NULL DEFAULT '[]',   -- JSON list of boilerplate lines dropped
     metadata TEXT NOT NULL DEFAULT '{}',  -- JSON: whatever the container gave
-    story TEXT,
-    duplicate_of TEXT,                -- near-duplicate (syndicated copy) of this article
+    story TEXT REFERENCES stories(id),
+    duplicate_of TEXT REFERENCES articles(id),  -- near-duplicate (syndicated copy) of this article
     ingested_at TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS articles_story ON articles(story);
@@ -78,7 +78,7 @@ CREATE TABLE IF NOT EXISTS quotes (
     speaker TEXT,                     -- as written
     speaker_start INTEGER,
     speaker_end INTEGER,
-    speaker_entity TEXT,              -- canonical name
+    speaker_entity TEXT REFERENCES entities(id),  -- the speaker's entity (exports give its canonical name)
     confidence REAL NOT NULL,
     evidence TEXT NOT NULL
 );
@@ -151,6 +151,9 @@ CREATE TABLE IF NOT EXISTS failures (
 
 -- Story clustering index (newsgraph.corpus.story_store), so update_stories attaches new
 -- articles without recomputing the corpus. Derived data: safe to drop and rebuild.
+-- Its story columns declare no foreign key on purpose: centroids are written before the
+-- stories rows of the same update, and postings of merged-away stories are kept until
+-- newer postings push them out (look-ups skip them).
 CREATE TABLE IF NOT EXISTS story_terms (
     term TEXT PRIMARY KEY,            -- stemmed word, or "@" + entity name key
     df INTEGER NOT NULL               -- how many clustered articles contain it
@@ -175,13 +178,13 @@ CREATE TABLE IF NOT EXISTS story_postings (
 
 -- Near-duplicate index (newsgraph.corpus.dedup): MinHash LSH bands of cleaned bodies.
 CREATE TABLE IF NOT EXISTS article_minhash (
-    article TEXT PRIMARY KEY,         -- articles.id
+    article TEXT PRIMARY KEY REFERENCES articles(id),
     signature BLOB NOT NULL           -- uint32 MinHash values of the body's word 3-shingles
 );
 
 CREATE TABLE IF NOT EXISTS minhash_bands (
     key INTEGER NOT NULL,             -- hash of one LSH band of the signature
-    article TEXT NOT NULL,
+    article TEXT NOT NULL REFERENCES articles(id),
     PRIMARY KEY (key, article)
 );
 

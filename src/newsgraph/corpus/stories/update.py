@@ -199,6 +199,10 @@ def _choose_titles(index: StoryIndex, members: list[Member], where: dict[str, st
 def _write(conn: sqlite3.Connection, index: StoryIndex, articles: list[NewArticle], where: dict[str, str],
            titles: dict[str, str]) -> None:
     """Write articles.story, fold merged stories into their survivor, upsert story rows."""
+    stamp = now()
+    # articles.story is a foreign key: a new story's row exists before articles point at it
+    conn.executemany("INSERT OR IGNORE INTO stories (id, updated_at) VALUES (?, ?)",
+                     [(s, stamp) for s in sorted(set(where.values()))])
     conn.executemany("UPDATE articles SET story = ? WHERE id = ?", [(s, a) for a, s in where.items()])
     merged = {drop: index.resolve(drop) for drop in index.merged}
     for drop, keep in merged.items():
@@ -206,7 +210,6 @@ def _write(conn: sqlite3.Connection, index: StoryIndex, articles: list[NewArticl
     conn.executemany("DELETE FROM stories WHERE id = ?", [(drop,) for drop in merged])
     touched = sorted(set(where.values()) | set(merged.values()))
     entity_ids = {key: eid for a in articles for key, eid in a.entities.items()}
-    stamp = now()
     for chunk in chunks(touched):
         marks = ",".join("?" * len(chunk))
         stats = conn.execute(

@@ -1,0 +1,165 @@
+"""The shell, as an analyst uses it: ids pasted from tables, names half remembered, re-runs.
+
+Every test goes through the real CLI on a real SQLite file made by ``newsgraph ingest``.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import newsgraph
+from newsgraph.examples import example_paths
+from newsgraph.interfaces.cli import app
+
+runner = CliRunner()
+HEADLINES = 15  # with the two seed articles, 17 ids: two of them must start with the same character
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = runner.invoke(app, list(args))
+    return result.exit_code, result.output
+
+
+def rows(*args: str) -> list[dict]:
+    code, output = run(*args, "--json")
+    assert code == 0, output
+    return [json.loads(line) for line in output.splitlines() if line.strip()]
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("shell-corpus")
+    for path in example_paths():
+        shutil.copy(path, folder / path.name)
+    topics = ["harvest", "election", "storm", "strike", "summit", "budget", "flood", "trial", "launch", "merger",
+              "drought", "census", "vaccine", "bridge", "festival"]
+    with open(folder / "feed.jsonl", "w", encoding="utf-8") as handle:
+        for i, topic in enumerate(topics[:HEADLINES]):
+            handle.write(json.dumps({"title": f"Officials in Ruritania report on the {topic}",
+                                     "url": f"https://wire.example/{i}", "outlet": "Wire Example",
+                                     "published": f"2024-05-{i + 1:02d}"}) + "\n")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def db(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("shell-db") / "news.db"
+    code, output = run("ingest", str(corpus), "--db", str(path), "--workers", "1", "--quiet")
+    assert code == 0, output
+    return path
+
+
+@pytest.fixture(scope="module")
+def seed_story(db: Path) -> dict:
+    return next(s for s in rows("stories", "--db", str(db)) if len(s["articles"]) == 2)
+
+
+def test_version() -> None:
+    code, output = run("--version")
+    assert code == 0 and output.strip() == f"newsgraph {newsgraph.__version__}"
+
+
+def test_ids_as_tables_print_them_are_accepted_everywhere(db: Path, seed_story: dict) -> None:
+    short_story = seed_story["id"][:12]
+    code, table = run("stories", "--db", str(db))
+    assert short_story in table  # what a user sees and pastes...
+    members = rows("articles", "--db", str(db), "--story", short_story)
+    assert sorted(a["id"] for a in members) == seed_story["articles"]  # ...finds the story's articles
+    article = seed_story["articles"][0]
+    assert rows("show", article[:12], "--db", str(db))[0]["id"] == article
+    assert rows("show", short_story, "--db", str(db))[0]["id"] == seed_story["id"]
+    assert {q["article"] for q in rows("quotes", "--db", str(db), "--article", article[:12])} == {article}
+    assert {c["article"] for c in rows("citations", "--db", str(db), "--article", article[:12])} <= {article}
+    assert rows("compare", short_story, "--db", str(db))[0]["story"] == seed_story["id"]
+
+
+def test_missing_ambiguous_and_empty_ids_get_different_errors(db: Path) -> None:
+    ids = [a["id"] for a in rows("articles", "--db", str(db), "--limit", "0")]
+    assert len(ids) == 2 + HEADLINES
+    shared = next(c for c in "0123456789abcdef" if sum(i.startswith(c) for i in ids) >= 2)
+    code, output = run("show", shared, "--db", str(db))
+    assert code == 2 and "ambiguous" in output and "no article" not in output
+    assert sum(i in output for i in ids if i.startswith(shared)) >= 2  # names the candidates
+    code, output = run("show", "zzzz", "--db", str(db))
+    assert code == 2 and "no article or story matches 'zzzz'" in output and "ambiguous" not in output
+    code, output = run("show", "", "--db", str(db))
+    assert code == 2 and "empty id" in output
+    code, output = run("articles", "--story", "stzzzz", "--db", str(db))
+    assert code == 2 and "no story matches" in output
+    code, output = run("compare", ids[0], "--db", str(db))  # an article id is not a story id
+    assert code == 2 and "no story matches" in output
+
+
+def test_names_match_in_any_case_and_in_part(db: Path) -> None:
+    assert [e["name"] for e in rows("entities", "--db", str(db), "--name", "campb")] == ["Kurt Campbell"]
+    assert [e["name"] for e in rows("entities", "--db", str(db), "--name", "KURT CAMPBELL")] == ["Kurt Campbell"]
+    assert [e["name"] for e in rows("entities", "--db", str(db), "--name", "campbell")] == ["Kurt Campbell"]  # alias
+    quotes = rows("quotes", "--db", str(db), "--speaker", "campb", "--limit", "0")
+    assert len(quotes) >= 5 and {q["speaker_entity"] for q in quotes} == {"Kurt Campbell"}
+    assert rows("entities", "--db", str(db), "--name", "nobody-called-this") == []
+
+
+def test_compare_and_citations_commands(db: Path, seed_story: dict) -> None:
+    (result,) = rows("compare", seed_story["id"], "--db", str(db))
+    comparison = result["comparison"]
+    assert comparison["story"] == seed_story["id"] and comparison["shared"]
+    assert set(comparison["quoted"]) == set(seed_story["articles"])
+    code, output = run("compare", seed_story["id"][:12], "--db", str(db))
+    assert code == 0 and "Shared facts" in output
+    cited = rows("citations", "--db", str(db), "--cited", "guardian")
+    assert cited and {c["cited"] for c in cited} == {"The Guardian"} and all(c["evidence"] for c in cited)
+    code, output = run("citations", "--db", str(db))
+    assert code == 0 and "4 cited sources" in output and "Pravda" in output
+
+
+def help_text(command: str) -> str:
+    """A command's help as words (the panel's borders and line breaks removed)."""
+    code, output = run(command, "--help")
+    assert code == 0, output
+    return " ".join(output.replace("│", " ").split())
+
+
+def test_help_tells_which_commands_need_an_existing_database() -> None:
+    assert "created if missing" in help_text("ingest")
+    for command in ("articles", "show", "quotes", "export", "compare", "citations", "report"):
+        text = help_text(command)
+        assert "created if missing" not in text and "must exist" in text, command
+
+
+def test_reprocess_reports_reanalysed_and_leaves_no_orphan_story(db: Path, corpus: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "copy.db"
+    shutil.copy(db, copy)
+    with sqlite3.connect(copy) as conn:
+        stories_before = sorted(conn.execute("SELECT id, story FROM articles").fetchall())
+    code, output = run("ingest", str(corpus), "--db", str(copy), "--workers", "1", "--quiet", "--reprocess")
+    assert code == 0, output
+    assert f"0 new, {2 + HEADLINES} re-analysed" in output
+    with sqlite3.connect(copy) as conn:
+        assert sorted(conn.execute("SELECT id, story FROM articles").fetchall()) == stories_before
+        orphans = conn.execute("SELECT COUNT(*) FROM stories WHERE id NOT IN "
+                               "(SELECT story FROM articles WHERE story IS NOT NULL)").fetchone()[0]
+        assert orphans == 0
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+def test_every_reference_is_a_declared_foreign_key(db: Path) -> None:
+    with sqlite3.connect(db) as conn:
+        keys = {(table, r[3]): (r[2], r[4]) for table in ("articles", "quotes", "mentions", "roles", "citations",
+                                                          "events", "flags", "entity_aliases")
+                for r in conn.execute(f"PRAGMA foreign_key_list({table})")}
+        assert keys[("articles", "story")] == ("stories", "id")
+        assert keys[("articles", "duplicate_of")] == ("articles", "id")
+        assert keys[("quotes", "speaker_entity")] == ("entities", "id")
+        assert keys[("quotes", "article")] == ("articles", "id")
+        assert keys[("mentions", "entity")] == ("entities", "id")
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+        # the speaker column holds ids that name entities, not names
+        speakers = [r[0] for r in conn.execute("SELECT speaker_entity FROM quotes WHERE speaker_entity IS NOT NULL")]
+        names = dict(conn.execute("SELECT id, name FROM entities").fetchall())
+        assert speakers and all(s in names for s in speakers)
