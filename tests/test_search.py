@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 import newsgraph
 from newsgraph.interfaces.cli import app
-from newsgraph.records import Article, ArticleAnalysis, Quote
+from newsgraph.records import Article, ArticleAnalysis, Entity, Quote
 from newsgraph.store import Store, queries
 from newsgraph.store.match import match_expression
 from newsgraph.store.sqlite import rebuild_search
@@ -26,7 +26,8 @@ def article(id_: str, title: str, body: str, outlet: str, published: str, quote:
         start = a.text.index(quote)
         quotes = [Quote(id_, start, start + len(quote), quote, "direct", "said", "Kurt Campbell", None, None,
                         "Kurt Campbell", 0.9)]
-    return ArticleAnalysis(a, quotes=quotes)
+    speakers = [Entity("Kurt Campbell", "PERSON")] if quote else []  # a quote's speaker is one of the article's entities
+    return ArticleAnalysis(a, entities=speakers, quotes=quotes)
 
 
 ARTICLES = [

@@ -392,12 +392,13 @@ def _search_sql(what: str, outlet: str | None, since: str | None, until: str | N
                    f"bm25(articles_fts, {_ARTICLE_WEIGHTS}) AS score")
         body = "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH ?"
     else:
-        columns = (f"q.id, q.article, q.text, q.kind, q.speaker, q.speaker_entity, q.evidence, a.title AS article_title, "
+        columns = (f"q.id, q.article, q.text, q.kind, q.speaker, e.name AS speaker_entity, "
+                   f"q.speaker_entity AS speaker_entity_id, q.evidence, a.title AS article_title, "
                    f"a.outlet, a.published, a.published_precision, a.story, "
                    f"snippet(quotes_fts, 0, char(2), char(3), '…', 24) AS snippet, "
                    f"bm25(quotes_fts, {_QUOTE_WEIGHTS}) AS score")
         body = ("FROM quotes_fts JOIN quotes q ON q.rowid = quotes_fts.rowid JOIN articles a ON a.id = q.article "
-                "WHERE quotes_fts MATCH ?")
+                "LEFT JOIN entities e ON e.id = q.speaker_entity WHERE quotes_fts MATCH ?")
     return columns, body + filters, args
 
 
