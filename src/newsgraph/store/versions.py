@@ -16,7 +16,7 @@ from typing import Callable
 from newsgraph.store.errors import StoreError
 from newsgraph.store.search import create_search, ensure_search, search_sql
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 def schema_sql() -> str:
@@ -94,10 +94,30 @@ def _add_search(conn: sqlite3.Connection) -> None:
     create_search(conn)
 
 
+def _speakers_as_entity_ids(conn: sqlite3.Connection) -> None:
+    """Version 3: ``quotes.speaker_entity`` holds the speaker's entity id, not its name.
+
+    A name becomes the id of the entity of that name the quote's article mentions, else of
+    any stored entity of that name (a person first); a name no entity has becomes NULL.
+    Stories left without articles by ``--reprocess`` runs of older versions are removed.
+    The foreign keys schema.sql now declares apply to files created from version 3 on:
+    SQLite cannot add them to an existing table without rebuilding it.
+    """
+    conn.execute(
+        "UPDATE quotes SET speaker_entity = COALESCE("
+        "(SELECT m.entity FROM mentions m JOIN entities e ON e.id = m.entity "
+        " WHERE m.article = quotes.article AND e.name = quotes.speaker_entity LIMIT 1), "
+        "(SELECT e.id FROM entities e WHERE e.name = quotes.speaker_entity "
+        " ORDER BY e.type = 'PERSON' DESC, e.id LIMIT 1)) "
+        "WHERE speaker_entity IS NOT NULL AND speaker_entity NOT IN (SELECT id FROM entities)")
+    conn.execute("DELETE FROM stories WHERE id NOT IN (SELECT story FROM articles WHERE story IS NOT NULL)")
+
+
 # MIGRATIONS[v] turns a version-v file into a version v+1 file, inside one transaction.
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     0: _from_unversioned,
     1: _add_search,
+    2: _speakers_as_entity_ids,
 }
 
 
