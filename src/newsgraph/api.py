@@ -12,18 +12,25 @@
 from __future__ import annotations
 
 import sqlite3
+import warnings
 from pathlib import Path
 from typing import Any, Iterable
 
-from newsgraph.ingest import Failure, read_text
+from newsgraph.ingest import Failure, Notice, read_text
 from newsgraph.records import ArticleAnalysis, Comparison
 from newsgraph.store import DEFAULT_DB, Store, queries
 
 
 def process_text(text: str, *, html: bool = False, origin: str = "<text>", url: str | None = None,
                  outlet: str | None = None, published: str | None = None, title: str | None = None) -> ArticleAnalysis:
-    """Run one article (plain text or HTML) through every per-article stage; nothing is stored."""
+    """Run one article (plain text or HTML) through every per-article stage; nothing is stored.
+
+    Raises TypeError for a text that is not a string, ValueError naming why an article failed.
+    """
     from newsgraph.pipeline import analyse
+
+    if not isinstance(text, str):
+        raise TypeError(f"process_text takes the article as a str, not {type(text).__name__}")
 
     metadata = {k: v for k, v in (("url", url), ("outlet", outlet), ("published", published), ("title", title)) if v}
     raw = read_text(text, origin=origin, media_type="text/html" if html else "text/plain", metadata=metadata)
@@ -40,6 +47,9 @@ def process_file(path: str | Path) -> list[ArticleAnalysis]:
 
     results = []
     for item in read_path(Path(path)):
+        if isinstance(item, Notice):
+            warnings.warn(str(item), stacklevel=2)  # read in part (a cut record): said, not raised
+            continue
         result = item if isinstance(item, Failure) else analyse(item)
         if isinstance(result, Failure):
             raise ValueError(f"{result.origin}: {result.reason}")

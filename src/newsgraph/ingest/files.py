@@ -44,14 +44,16 @@ def read_bounded(path: Path, gzipped: bool, limit: int = MAX_DOCUMENT_BYTES) -> 
         raise DecodeError(f"file too large for one article ({size // _MIB} MiB; the limit is {limit // _MIB} MiB)")
     if not gzipped:
         return path.read_bytes()
+    data = bytearray()
     try:
         with gzip.open(path, "rb") as handle:
-            data = handle.read(limit + 1)
+            while chunk := handle.read(_CHUNK):
+                data += chunk
+                if len(data) > limit:
+                    raise DecodeError(f"decompressed file too large for one article (more than {limit // _MIB} MiB)")
     except (OSError, EOFError, zlib.error) as exc:
         raise DecodeError(f"truncated or corrupt gzip data ({exc})") from exc
-    if len(data) > limit:
-        raise DecodeError(f"decompressed file too large for one article (more than {limit // _MIB} MiB)")
-    return data
+    return bytes(data)
 
 
 def open_stream(path: Path, gzipped: bool) -> BinaryIO:

@@ -122,13 +122,16 @@ def ingest(
 
 def run_ingest(paths: list[str], db: Path, workers: int, batch_size: int, reprocess: bool, quiet: bool):  # noqa: ANN201
     """Run the ingest job with a progress bar on stderr; return its summary."""
-    from newsgraph.job import (  # spaCy loads here, not for --help
-        count_documents,
-        ingest_paths,
-    )
+    with _open(db, must_exist=False, readonly=False) as store:  # a database it cannot use: said at once
+        return _ingest_with_progress(store, paths, db, workers, batch_size, reprocess, quiet)
+
+
+def _ingest_with_progress(store: Store, paths: list[str], db: Path, workers: int, batch_size: int, reprocess: bool,
+                          quiet: bool):  # noqa: ANN201
+    from newsgraph.job import count_documents, ingest_paths  # spaCy loads here, not for --help
 
     total = count_documents(paths)
-    with _open(db, must_exist=False, readonly=False) as store, Progress(
+    with Progress(
         SpinnerColumn(), TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
         TextColumn("{task.fields[status]}"), TimeElapsedColumn(), console=errors, disable=quiet,
         transient=False,

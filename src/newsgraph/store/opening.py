@@ -74,6 +74,7 @@ def open_connection(path: Path, readonly: bool = False, check: bool = True) -> t
 def _check_integrity(conn: sqlite3.Connection, path: Path) -> None:
     result = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
     if result != "ok":
+        result = " ".join(str(result).replace("*** in database main ***", "").split())
         raise StoreError(f"{path}: the database file is corrupt ({result}); restore it from a backup or ingest "
                          "into a new file")
 

@@ -64,7 +64,8 @@ def _apply_metadata(article: Article, meta: dict) -> None:
         article.outlet = str(meta["outlet"]).strip()
     if meta.get("published"):
         parsed = from_iso(str(meta["published"]))
-        article.published, article.published_precision = parsed if parsed else (str(meta["published"]), None)
+        if parsed:  # an impossible date ("99999-01-01") stays in the metadata only
+            article.published, article.published_precision = parsed
     authors = meta.get("authors")
     if authors:
         if isinstance(authors, str):

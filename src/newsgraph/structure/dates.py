@@ -7,6 +7,7 @@ Times keep the page's local clock: a zone is written only when the page gives an
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 
@@ -99,6 +100,18 @@ def _offset(tz: str | None) -> str:
     return tz if ":" in tz else f"{tz[:3]}:{tz[3:]}"
 
 
+EARLIEST_YEAR, LATEST_YEAR = 1000, 9000  # dates outside these are typos, and break date arithmetic
+
+
+def _possible(year: str, month: str | None, day: str | None, hour: str | None, minute: str | None) -> bool:
+    """A real calendar date (and time) in a year news could be from."""
+    try:
+        datetime.datetime(int(year), int(month or 1), int(day or 1), int(hour or 0), int(minute or 0))
+    except ValueError:
+        return False
+    return EARLIEST_YEAR <= int(year) <= LATEST_YEAR
+
+
 def from_iso(value: str) -> tuple[str, Precision] | None:
     """Metadata dates ("2024-06-24", "2024-06-24T18:53:00+03:00") with their precision."""
     value = value.strip()
@@ -108,6 +121,8 @@ def from_iso(value: str) -> tuple[str, Precision] | None:
         found = find_date(value, allow_month=True)
         return (found.iso, found.precision) if found else None
     year, month, day, hour, minute, tz = match.groups()
+    if not _possible(year, month, day, hour, minute):
+        return None
     if hour:
         return f"{year}-{month}-{day}T{hour}:{minute}{_offset(tz)}", "minute"
     if day:
