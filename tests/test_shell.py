@@ -182,3 +182,16 @@ def test_a_version_2_file_is_migrated_to_speaker_ids(db: Path, tmp_path: Path) -
         assert dict(conn.execute("SELECT id, speaker_entity FROM quotes").fetchall()) == ids  # ...which restores ids
         assert conn.execute("SELECT COUNT(*) FROM stories WHERE id = 'storphan'").fetchone()[0] == 0
     assert {q["speaker_entity"] for q in rows("quotes", "--db", str(old), "--speaker", "campbell")} == {"Kurt Campbell"}
+
+
+def test_pages_name_speakers_not_their_ids(db: Path, seed_story: dict) -> None:
+    from newsgraph.store import connect, explore
+
+    conn = connect(db, readonly=True)
+    try:
+        quoted = {name for member in explore.story_members(conn, seed_story["id"]) for name in member["quoted"]}
+        entity = explore.get_entity(conn, "PERSON:kurt campbell")
+    finally:
+        conn.close()
+    assert "Kurt Campbell" in quoted and not any(":" in name for name in quoted)
+    assert entity["quotes"] and {q["speaker_entity"] for q in entity["quotes"]} == {"Kurt Campbell"}

@@ -94,6 +94,10 @@ def list_stories(conn: sqlite3.Connection, outlet: str | None = None, since: str
     return rows, total
 
 
+# quotes.speaker_entity is the speaker's entity id; pages show its name
+SPEAKER_NAME = "(SELECT name FROM entities WHERE id = q.speaker_entity)"
+
+
 def story_members(conn: sqlite3.Connection, story_id: str) -> list[dict[str, Any]]:
     """A story's articles in publication order, with the names of the people they quote and the sources they cite."""
     rows = [dict(r) for r in conn.execute(
@@ -101,8 +105,8 @@ def story_members(conn: sqlite3.Connection, story_id: str) -> list[dict[str, Any
         "WHERE story = ? ORDER BY published IS NULL, published, id", (story_id,))]
     for row in rows:
         row["quoted"] = [r[0] for r in conn.execute(
-            "SELECT DISTINCT COALESCE(speaker_entity, speaker) FROM quotes WHERE article = ? "
-            "AND COALESCE(speaker_entity, speaker) IS NOT NULL ORDER BY start", (row["id"],))]
+            f"SELECT DISTINCT COALESCE({SPEAKER_NAME}, q.speaker) FROM quotes q WHERE q.article = ? "
+            f"AND COALESCE({SPEAKER_NAME}, q.speaker) IS NOT NULL ORDER BY q.start", (row["id"],))]
         row["cited"] = [r[0] for r in conn.execute(
             "SELECT DISTINCT cited FROM citations WHERE article = ? ORDER BY start", (row["id"],))]
     return rows
@@ -130,7 +134,8 @@ def get_entity(conn: sqlite3.Connection, entity_id: str, limit: int = 50) -> dic
         f"SELECT r.role, r.surface, r.evidence, r.article, {_article_cols()} FROM roles r "
         "JOIN articles a ON a.id = r.article WHERE r.entity = ? "
         f"ORDER BY a.published IS NULL, a.published, r.start LIMIT {int(limit)}", (eid,))]
-    quote_cols = f"q.id, q.article, q.text, q.kind, q.cue, q.speaker, q.speaker_entity, q.evidence, {_article_cols()}"
+    quote_cols = (f"q.id, q.article, q.text, q.kind, q.cue, q.speaker, {SPEAKER_NAME} AS speaker_entity, "
+                  f"q.speaker_entity AS speaker_entity_id, q.evidence, {_article_cols()}")
     entity["quotes"] = [dict(r) for r in conn.execute(
         f"SELECT {quote_cols} FROM quotes q JOIN articles a ON a.id = q.article "
         "WHERE q.speaker_entity IN (?, ?) ORDER BY a.published IS NULL, a.published, q.start "
@@ -180,9 +185,9 @@ def get_outlet(conn: sqlite3.Connection, outlet: str, limit: int = 50, offset: i
         "SELECT id, title, published, published_precision, story FROM articles WHERE outlet = ? "
         f"ORDER BY published IS NULL, published DESC, id LIMIT {int(limit)} OFFSET {max(0, int(offset))}", (name,))]
     page["quoted"] = [dict(r) for r in conn.execute(
-        "SELECT COALESCE(q.speaker_entity, q.speaker) AS speaker, COUNT(*) AS quotes, "
+        f"SELECT COALESCE({SPEAKER_NAME}, q.speaker) AS speaker, COUNT(*) AS quotes, "
         "COUNT(DISTINCT q.article) AS articles FROM quotes q JOIN articles a ON a.id = q.article "
-        "WHERE a.outlet = ? AND COALESCE(q.speaker_entity, q.speaker) IS NOT NULL "
+        f"WHERE a.outlet = ? AND COALESCE({SPEAKER_NAME}, q.speaker) IS NOT NULL "
         "GROUP BY 1 ORDER BY COUNT(*) DESC, 1 LIMIT 30", (name,))]
     ids = {r["name"]: r["id"] for r in conn.execute(
         f"SELECT id, name FROM entities WHERE name IN ({_marks(page['quoted'])})",
