@@ -27,6 +27,29 @@ def reporting_verbs() -> dict[str, tuple[str, float]]:
     return verbs
 
 
+@lru_cache(maxsize=1)
+def content_dependents() -> dict[str, frozenset[str]]:
+    """lemma → the dependency labels of the verb's children that hold what was said
+    ("ccomp", "dobj", "xcomp", "oprd", "prep:about", ...); a row without any says ccomp
+    (and dobj for emphasis verbs)."""
+    found: dict[str, frozenset[str]] = {}
+    for row in read_table(TABLE):
+        lemma = row.get("lemma", "").strip().lower()
+        if not lemma:
+            continue
+        listed = [d.strip() for d in (row.get("contents") or "").split(",") if d.strip()]
+        if not listed:
+            listed = ["ccomp", "dobj"] if row.get("class") == "emphasis" else ["ccomp"]
+        found[lemma] = frozenset(listed)
+    return found
+
+
+def contents_of(token: Token) -> frozenset[str]:
+    """Where the content hangs off this cue verb (empty when the token is not a cue)."""
+    table = content_dependents()
+    return table.get(token.lemma_.lower()) or table.get(token.text.lower()) or frozenset()
+
+
 def cue_of(token: Token) -> tuple[str, float] | None:
     """(class, weight) if this token is a reporting verb used as a verb, else None.
 

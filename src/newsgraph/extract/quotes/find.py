@@ -15,6 +15,7 @@ from newsgraph.extract.common.mention_index import MentionIndex
 from newsgraph.extract.quotes.cues import cue_of
 from newsgraph.extract.quotes.direct import Direct, clausal_quotes
 from newsgraph.extract.quotes.headlines import Headline, headline_quote
+from newsgraph.extract.quotes.loose import Loose, loose_quotes
 from newsgraph.extract.quotes.marks import QuoteSpan, find_quote_spans
 from newsgraph.extract.quotes.reported import Reported, reported_clauses
 from newsgraph.extract.quotes.speakers import GROUP_HEADS, TITLE_HEADS, SpeakerResolver
@@ -23,6 +24,7 @@ from newsgraph.reference.outlets import default_outlets
 
 KIND_FACTOR = {"direct": 1.0, "mixed": 0.95, "indirect": 0.9}
 HEADLINE_FACTOR = 0.85
+UNATTRIBUTED_CONFIDENCE = 0.3
 OUTLET_PREFIX = re.compile(r"([^:\n]{2,40}):\s+")
 WORD = re.compile(r"[A-Za-z][A-Za-z'-]{3,}")
 STOP = {"that", "this", "with", "from", "have", "would", "could", "will", "their", "they", "there",
@@ -34,7 +36,7 @@ def find_quotes(article: Article, doc: Doc, mentions: list[Mention], entities: l
     text = article.text
     resolver = SpeakerResolver(doc, MentionIndex(mentions), entities)
     spans = find_quote_spans(text)
-    directs = [d for d in clausal_quotes(text, doc, spans, resolver) if d.speaker is not None]
+    directs = clausal_quotes(text, doc, spans, resolver)
     skip = _quoted_tokens(doc, spans) | {d.cue.i for d in directs if d.cue is not None}
     quotes = [_from_direct(article, text, d) for d in directs]
     title_end = len(article.title) if article.title else 0
@@ -49,6 +51,10 @@ def find_quotes(article: Article, doc: Doc, mentions: list[Mention], entities: l
             r.end = len(article.title.rstrip(" .!?"))  # a headline is one clause: "US assumes that …"
         if not any(r.start < e and s < r.end for s, e in taken):
             quotes.append(_from_reported(article, text, r, spans))
+    taken = [(q.start, q.end) for q in quotes]
+    quotes.extend(_from_loose(article, text, loose) for loose in loose_quotes(text, doc, spans, taken, resolver))
+    quotes.sort(key=lambda q: (q.start, q.end))
+    _continue_speakers(quotes, text, title_end)
     for q in quotes:
         if q.start < title_end:
             q.confidence = round(q.confidence * HEADLINE_FACTOR, 3)
@@ -73,11 +79,49 @@ def _from_direct(article: Article, text: str, d: Direct) -> Quote:
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–"):
         end -= 1
     s = d.speaker
-    assert s is not None
+    if s is None:  # kept, not dropped: a quotation whose speaker the text does not give nearby
+        return Quote(article=article.id, start=start, end=end, text=text[start:end], kind="direct",
+                     confidence=UNATTRIBUTED_CONFIDENCE)
     return Quote(article=article.id, start=start, end=end, text=text[start:end], kind="direct",
                  cue=_cue_name(d), speaker=s.text,
                  speaker_start=s.start, speaker_end=s.end, speaker_entity=s.entity,
                  confidence=round(min(1.0, s.confidence * _weight(d)), 3))
+
+
+def _continue_speakers(quotes: list[Quote], text: str, title_end: int) -> None:
+    """A quotation with no speaker of its own continues the statement of the quote before it
+    in its paragraph or the paragraph before (news style: "“A,” Molitor says. “B.”"), or,
+    failing that, of the quote after it in its paragraph; confidence falls with the distance."""
+    for k, q in enumerate(quotes):
+        if q.speaker is not None or q.start < title_end:
+            continue
+        prev = next((p for p in reversed(quotes[:k]) if p.speaker is not None), None)
+        nxt = next((n for n in quotes[k + 1:] if n.speaker is not None), None)
+        source, factor = None, 0.0
+        if prev is not None and prev.start >= title_end:
+            breaks = text.count("\n\n", prev.end, q.start)
+            source, factor = (prev, 0.85) if breaks == 0 else (prev, 0.6) if breaks == 1 else (None, 0.0)
+        if source is None and nxt is not None and "\n\n" not in text[q.end:nxt.start]:
+            source, factor = nxt, 0.7
+        if source is not None:
+            q.speaker, q.speaker_start, q.speaker_end = source.speaker, source.speaker_start, source.speaker_end
+            q.speaker_entity, q.cue = source.speaker_entity, source.cue
+            q.confidence = round(min(0.9, source.confidence) * factor, 3)
+
+
+def _from_loose(article: Article, text: str, loose: Loose) -> Quote:
+    start, end = loose.span.inner_start, loose.span.inner_end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–"):
+        end -= 1
+    s = loose.speaker
+    if s is None:
+        return Quote(article=article.id, start=start, end=end, text=text[start:end], kind="direct",
+                     confidence=UNATTRIBUTED_CONFIDENCE)
+    return Quote(article=article.id, start=start, end=end, text=text[start:end], kind="direct", cue=loose.cue,
+                 speaker=s.text, speaker_start=s.start, speaker_end=s.end, speaker_entity=s.entity,
+                 confidence=round(min(1.0, s.confidence * loose.weight * KIND_FACTOR["mixed"]), 3))
 
 
 def _cue_name(d: Direct) -> str | None:

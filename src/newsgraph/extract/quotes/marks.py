@@ -3,7 +3,8 @@
 Straight quotes (") carry no direction, so opening vs closing is read from the
 neighbouring characters. Quotes never cross a paragraph: news style leaves a
 multi-paragraph quote unclosed at the end of each paragraph and reopens it in the
-next, so an unclosed quote ends with its paragraph and is marked ``continues``.
+next, so an unclosed quote ends with its paragraph and is marked ``continues``. The New York
+Times writes two apostrophes for a quotation mark (''…''); they are read as one mark.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from newsgraph.extract.common.paragraphs import paragraph_bounds
 
 OPENERS = {"“": "”", "„": "”", "«": "»", "‘": "’"}
 STRAIGHT = '"'
+DOUBLED = "''"  # the NYT's quotation mark
 OPEN_CONTEXT = set(" \t\n([{—–-/:;") | {""}
 
 
@@ -46,6 +48,15 @@ def _in_paragraph(text: str, p_start: int, p_end: int) -> list[QuoteSpan]:
         ch = text[i]
         prev = text[i - 1] if i > p_start else ""
         closer = None
+        if text.startswith(DOUBLED, i) and prev in OPEN_CONTEXT:
+            close = text.find(DOUBLED, i + 2, p_end)
+            if close > i + 2:
+                spans.append(QuoteSpan(i, close + 2, i + 2, close))
+                i = close + 2
+            else:
+                spans.append(QuoteSpan(i, p_end, i + 2, p_end, continues=True))
+                i = p_end
+            continue
         if ch == STRAIGHT and prev in OPEN_CONTEXT:
             closer = STRAIGHT
         elif ch in OPENERS and ch != "‘":

@@ -11,12 +11,14 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.common.paragraphs import break_between
-from newsgraph.extract.quotes.cues import cue_of, is_cue
+from newsgraph.extract.quotes.cues import contents_of, cue_of, is_cue
 from newsgraph.extract.quotes.speakers import Speaker, SpeakerResolver, subject_of
 from newsgraph.reference.outlets import default_outlets
 
 STRIP_LEAD = {"that"}
 MIN_TOKENS = 3  # "she said" is not what somebody said
+MIN_NOMINAL_TOKENS = 1  # "Christie endorsed Trump"
+NOMINAL_FACTOR = 0.9  # a noun phrase said about is less of a statement than a clause
 EDGE_PUNCT = {",", ";", ":", "-", "—", "–"}
 
 
@@ -52,24 +54,36 @@ def _verb_clause(verb: Token, resolver: SpeakerResolver) -> Reported | None:
     cue = cue_of(verb)
     if cue is None:
         return None
-    contents = [c for c in verb.children if c.dep_ == "ccomp"]
-    nominal = not contents and cue[0] == "emphasis"
-    if nominal:  # "stressed the importance of …"
-        contents = [c for c in verb.children if c.dep_ == "dobj"]
+    contents, nominal = _contents(verb, contents_of(verb))
     if not contents:
         return None
     head = subject_of(verb)
-    if head is None or (nominal and not resolver.person_like(head)):
+    if head is None:
         return None
     speaker = resolver.resolve(head)
     if speaker is None:
         return None
-    bounds = _clause_chars(contents, verb, cut=set().union(*(_cut_points(c) for c in contents)))
+    cut = set().union(*(_cut_points(c) for c in contents)) | {verb.i}
+    bounds = _clause_chars(contents, verb, cut=cut, min_tokens=MIN_NOMINAL_TOKENS if nominal else MIN_TOKENS)
     if bounds is None or _overlaps(bounds, (speaker.start, speaker.end)):
         return None
-    return Reported(bounds[0], bounds[1], speaker, verb.lemma_.lower(), cue[1], verb)
+    weight = cue[1] * (NOMINAL_FACTOR if nominal else 1.0)
+    return Reported(bounds[0], bounds[1], speaker, verb.lemma_.lower(), weight, verb)
 
 
+def _contents(verb: Token, allowed: frozenset[str]) -> tuple[list[Token], bool]:
+    """The verb's children that hold what was said, and whether they are a noun phrase or a
+    to-infinitive rather than a clause. A clause wins ("told Marlow that …" is the clause, not
+    Marlow); otherwise every allowed dependent ("described Trump as a danger"); a lone
+    preposition gives its object ("talked about the economy")."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" and "ccomp" in allowed]
+    if clauses:
+        return clauses, False
+    found = [c for c in verb.children
+             if c.dep_ in allowed and c.dep_ != "ccomp" or c.dep_ == "prep" and f"prep:{c.lower_}" in allowed]
+    if len(found) == 1 and found[0].dep_ == "prep":
+        found = [g for g in found[0].children if g.dep_ in {"pobj", "pcomp"}]
+    return found, bool(found)
 def _according_to(tok: Token, resolver: SpeakerResolver) -> Reported | None:
     """ "…, according to Campbell": the clause "according" modifies is what Campbell said.
     Outlets and clauses that are themselves reported ("said X, according to The Guardian")
@@ -104,7 +118,8 @@ def _cut_points(content: Token) -> set[int]:
     return cut
 
 
-def _clause_chars(heads: list[Token], anchor: Token, cut: set[int]) -> tuple[int, int] | None:
+def _clause_chars(heads: list[Token], anchor: Token, cut: set[int],
+                  min_tokens: int = MIN_TOKENS) -> tuple[int, int] | None:
     """Character bounds of the heads' subtrees without ``cut``, tokens across a paragraph
     break from ``anchor``, a leading "that" and edge punctuation."""
     doc = anchor.doc
@@ -118,7 +133,7 @@ def _clause_chars(heads: list[Token], anchor: Token, cut: set[int]) -> tuple[int
         lo += 1
     while hi > lo and (tokens[hi - 1].text in EDGE_PUNCT or tokens[hi - 1].text == "."):
         hi -= 1
-    if hi - lo < MIN_TOKENS:
+    if hi - lo < min_tokens:
         return None
     first, last = tokens[lo], tokens[hi - 1]
     return first.idx, last.idx + len(last.text)
