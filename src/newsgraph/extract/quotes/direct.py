@@ -154,12 +154,24 @@ def _according_source(tok: Token) -> Token | None:
 def _nearby_mention(tokens: list[Token], resolver: SpeakerResolver) -> Speaker | None:
     """When the parser gave the reporting verb no subject: the first named person in the window."""
     for tok in tokens:
+        if _addressed(tok):
+            continue
         if tok.pos_ == "PROPN" or tok.lower_ in {"he", "she"}:
             speaker = resolver.resolve(tok)
             if speaker is not None and speaker.entity and speaker.how in {"name", "pronoun"}:
                 speaker.confidence *= 0.8
                 return speaker
     return None
+
+
+def _addressed(tok: Token) -> bool:
+    """The person spoken to is not the speaker: "said to Obama", "told Obama", "asked him"."""
+    phrase_head = tok
+    while phrase_head.dep_ in {"compound", "flat"} and phrase_head.head is not phrase_head:
+        phrase_head = phrase_head.head
+    if phrase_head.dep_ == "pobj" and phrase_head.head.lower_ == "to" and cue_of(phrase_head.head.head):
+        return True
+    return phrase_head.dep_ in {"dobj", "dative"} and cue_of(phrase_head.head) is not None
 
 
 def _inherit(direct: Direct, found: list[Direct], text: str, before: str, after: str) -> None:

@@ -51,10 +51,10 @@ def find_quotes(article: Article, doc: Doc, mentions: list[Mention], entities: l
             r.end = len(article.title.rstrip(" .!?"))  # a headline is one clause: "US assumes that …"
         if not any(r.start < e and s < r.end for s, e in taken):
             quotes.append(_from_reported(article, text, r, spans))
-    taken = [(q.start, q.end) for q in quotes]
-    quotes.extend(_from_loose(article, text, loose) for loose in loose_quotes(text, doc, spans, taken, resolver))
     quotes.sort(key=lambda q: (q.start, q.end))
     _continue_speakers(quotes, text, title_end)
+    taken = [(q.start, q.end) for q in quotes]
+    quotes.extend(_from_loose(article, text, loose) for loose in loose_quotes(text, doc, spans, taken, resolver))
     for q in quotes:
         if q.start < title_end:
             q.confidence = round(q.confidence * HEADLINE_FACTOR, 3)

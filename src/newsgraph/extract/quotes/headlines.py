@@ -54,4 +54,7 @@ def _speaker_at(doc: Doc, start: int, end: int, resolver: SpeakerResolver) -> Sp
     if span is None or len(span) > 8:
         return None
     head = next((t for t in reversed(span) if t.pos_ in {"NOUN", "PROPN", "PRON"}), None)
-    return resolver.resolve(head) if head is not None else None
+    speaker = resolver.resolve(head) if head is not None else None
+    if speaker is not None and (speaker.start < start or speaker.end > end):
+        return None  # a name that runs over the colon is a title ("Breitbart News Daily: A World at War")
+    return speaker

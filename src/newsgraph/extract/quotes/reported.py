@@ -13,7 +13,6 @@ from spacy.tokens import Doc, Token
 from newsgraph.extract.common.paragraphs import break_between
 from newsgraph.extract.quotes.cues import contents_of, cue_of, is_cue
 from newsgraph.extract.quotes.speakers import Speaker, SpeakerResolver, subject_of
-from newsgraph.reference.outlets import default_outlets
 
 STRIP_LEAD = {"that"}
 MIN_TOKENS = 3  # "she said" is not what somebody said
@@ -55,6 +54,9 @@ def _verb_clause(verb: Token, resolver: SpeakerResolver) -> Reported | None:
     if cue is None:
         return None
     contents, nominal = _contents(verb, contents_of(verb))
+    inverted = not contents and _inverted(verb)
+    if inverted:
+        contents = inverted
     if not contents:
         return None
     head = subject_of(verb)
@@ -64,11 +66,25 @@ def _verb_clause(verb: Token, resolver: SpeakerResolver) -> Reported | None:
     if speaker is None:
         return None
     cut = set().union(*(_cut_points(c) for c in contents)) | {verb.i}
+    if inverted:
+        cut |= {t.i for t in verb.subtree} | {c.i for c in verb.head.children if c.dep_ == "cc" and c.i > verb.i - 2}
     bounds = _clause_chars(contents, verb, cut=cut, min_tokens=MIN_NOMINAL_TOKENS if nominal else MIN_TOKENS)
     if bounds is None or _overlaps(bounds, (speaker.start, speaker.end)):
         return None
     weight = cue[1] * (NOMINAL_FACTOR if nominal else 1.0)
     return Reported(bounds[0], bounds[1], speaker, verb.lemma_.lower(), weight, verb)
+
+
+def _inverted(verb: Token) -> list[Token]:
+    """ "The plant is hanging on, but it is under pressure, said the chief executive": the small
+    parser hangs an inverted "said X" off the reported clause as its last conjunct; that clause,
+    without the cue, is the content. Only when the subject follows the verb (the inversion)."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if verb.dep_ not in {"conj", "parataxis"} or subject is None or subject.i < verb.i or verb.head.i > verb.i:
+        return []
+    if any(c.dep_ in {"ccomp", "dobj", "xcomp"} for c in verb.children):
+        return []
+    return [verb.head]
 
 
 def _contents(verb: Token, allowed: frozenset[str]) -> tuple[list[Token], bool]:
@@ -85,16 +101,15 @@ def _contents(verb: Token, allowed: frozenset[str]) -> tuple[list[Token], bool]:
         found = [g for g in found[0].children if g.dep_ in {"pobj", "pcomp"}]
     return found, bool(found)
 def _according_to(tok: Token, resolver: SpeakerResolver) -> Reported | None:
-    """ "…, according to Campbell": the clause "according" modifies is what Campbell said.
-    Outlets and clauses that are themselves reported ("said X, according to The Guardian")
-    are citations, not quotes."""
+    """ "…, according to Campbell" (or to officials, a poll, The Guardian): the clause
+    "according" modifies is what the source said. A clause that is itself reported ("said X,
+    according to The Guardian") is a citation of the outlet, not a second quote."""
     to = next((c for c in tok.children if c.lower_ == "to"), None)
     source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
     if source is None or is_cue(tok.head) or tok.head is tok:
         return None
     speaker = resolver.resolve(source)
-    if speaker is None or default_outlets().from_name(speaker.text) or (
-            speaker.entity and default_outlets().from_name(speaker.entity)):
+    if speaker is None:
         return None
     skip = {t.i for t in tok.subtree}
     bounds = _clause_chars([tok.head], tok, cut=skip)

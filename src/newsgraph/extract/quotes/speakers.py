@@ -38,6 +38,9 @@ DROP_PRONOUNS = {"it", "this", "that", "there", "which", "what", "one", "i", "yo
 ORG_TYPES = {"GPE", "ORG", "NORP", "OUTLET"}
 PERSON = {"PERSON"}
 RELATIVE = {"who", "that", "which"}
+# a participle or second verb with no subject of its own shares its head verb's:
+# "X gave Trump credit, saying …", "Warren said to Obama, adding …", "X criticised Y and said …"
+SHARED_SUBJECT = {"advcl", "xcomp", "conj"}
 
 
 @dataclass
@@ -63,6 +66,10 @@ def subject_of(verb: Token) -> Token | None:
     if verb.dep_ == "conj":
         found = _coordinated_subject(verb)
         if found is not None:
+            return found
+    if verb.dep_ in SHARED_SUBJECT and verb.head is not verb and verb.head.pos_ in {"VERB", "AUX"}:
+        found = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        if found is not None and found.lower_ not in RELATIVE:  # "Warren said to Obama, adding, …"
             return found
     return _subject_by_position(verb)
 
@@ -124,8 +131,11 @@ class SpeakerResolver:
             return Speaker(mention.text, mention.start, mention.end, mention.entity, conf, how)
         if head.pos_ == "PRON" or head.lower_ in DROP_PRONOUNS:
             return self._pronoun(head)
-        if head.pos_ not in {"NOUN", "PROPN"}:
-            return None
+        if head.pos_ not in {"NOUN", "PROPN"} and not (head.dep_.startswith("nsubj") and head.pos_ in {"ADV", "ADJ"}):
+            return None  # a subject the tagger took for an adverb is a noun: "the influential US daily wrote"
+        named = self._named_in_apposition(head)
+        if named is not None:
+            return named
         lo, hi = noun_phrase(head)
         span = self.doc[lo:hi]
         lemma = head.lemma_.lower()
@@ -142,6 +152,16 @@ class SpeakerResolver:
             m = inside[0]  # "the Kremlin" when the mention is "Kremlin"
             return Speaker(span.text, span.start_char, span.end_char, m.entity, 0.85, "name")
         return Speaker(span.text, span.start_char, span.end_char, None, 0.4, "unresolved")
+
+    def _named_in_apposition(self, head: Token) -> Speaker | None:
+        """ "Millikin assistant athletic director Bryan Marshall said": the title is the parse's
+        subject and the name hangs off it; the person named is the speaker, not the college."""
+        for child in head.children:
+            if child.dep_ in {"appos", "compound"} and child.i > head.i:
+                mention = self.mentions.on_token(child)
+                if mention is not None and mention.type in PERSON and mention.kind in {"name", "alias"}:
+                    return Speaker(mention.text, mention.start, mention.end, mention.entity, 0.9, "name")
+        return None
 
     def person_like(self, head: Token) -> bool:
         """Whether ``head`` names a person or a body that speaks, not a thing ("the Sportback")."""

@@ -1,0 +1,115 @@
+"""Attribution forms beyond the quoted statement: continuations, unattributed quotes, thought and
+paraphrase, documents and unnamed officials as sources, learned cues, and speakers the parse
+makes hard (an addressee, a mis-tagged subject, a title before a name). Real spaCy, texts
+written for these tests."""
+
+from __future__ import annotations
+
+from quote_helpers import article, mentions, parse
+
+from newsgraph.extract.quotes import find_quotes
+from newsgraph.extract.quotes.marks import find_quote_spans
+from newsgraph.records import Quote
+
+MOLITOR = ("Molitor", "PERSON", "Dana Molitor", "alias")
+WARREN = ("Warren", "PERSON", "Elizabeth Warren", "alias")
+OBAMA = ("Obama", "PERSON", "Barack Obama", "alias")
+
+
+def quotes_of(a, *specs) -> list[Quote]:
+    found = find_quotes(a, parse(a), mentions(a, *specs), [])
+    for q in found:
+        assert a.text[q.start:q.end] == q.text
+        assert 0.0 <= q.confidence <= 1.0
+    return found
+
+
+def one(found: list[Quote], contains: str) -> Quote:
+    hits = [q for q in found if contains in q.text]
+    assert len(hits) == 1, (contains, found)
+    return hits[0]
+
+
+def test_doubled_apostrophes_are_quotation_marks():
+    text = "''It is more tinkering at the edges,'' said Cole. It's the ''Buffett rule'' again.\n\n''Unclosed"
+    spans = find_quote_spans(text)
+    assert [text[s.inner_start:s.inner_end] for s in spans] == [
+        "It is more tinkering at the edges,", "Buffett rule", "Unclosed"]
+    assert spans[-1].continues
+
+
+def test_second_quote_after_the_attribution_continues_the_speaker():
+    a = article('"We were tired of waiting," Molitor says. "The county never answered our letters."')
+    found = quotes_of(a, MOLITOR)
+    first, second = one(found, "tired of waiting"), one(found, "never answered")
+    assert first.speaker_entity == second.speaker_entity == "Dana Molitor"
+    assert second.confidence < first.confidence
+
+
+def test_quote_with_no_speaker_anywhere_is_kept_with_speaker_null():
+    a = article('"Nobody here trusts the plan any more, not after last winter."')
+    q = one(quotes_of(a), "Nobody here trusts")
+    assert q.speaker is None and q.speaker_entity is None and q.kind == "direct"
+    assert q.confidence <= 0.3
+
+
+def test_unnamed_officials_and_documents_are_sources():
+    a = article("According to officials, the bridge will close for two months in the spring.",
+                "The memo shows that the agency knew about the cracks in March.")
+    found = quotes_of(a)
+    officials = one(found, "bridge will close")
+    assert officials.speaker == "officials" and officials.cue == "according to"
+    memo = one(found, "knew about the cracks")
+    assert memo.speaker == "The memo" and memo.kind == "indirect"
+
+
+def test_thought_and_argument_are_attributed():
+    a = article("Mr. Hale believes that the tax will drive small shops out of the town centre.",
+                "Hale has argued that the council should wait for the census figures.")
+    hale = ("Hale", "PERSON", "Tom Hale", "alias")
+    found = quotes_of(a, hale)
+    assert one(found, "drive small shops").cue == "believe"
+    argued = one(found, "wait for the census")
+    assert argued.cue == "argue" and argued.speaker_entity == "Tom Hale"
+
+
+def test_cues_grown_from_the_corpus_counts():
+    a = article("Molitor tweeted that the vote had been rigged by the county clerk.",
+                "Molitor praised the volunteers who had counted the ballots overnight.")
+    found = quotes_of(a, MOLITOR)
+    assert one(found, "rigged by the county").cue == "tweet"
+    praised = one(found, "volunteers who had counted")
+    assert praised.cue == "praise" and praised.kind == "indirect" and praised.speaker_entity == "Dana Molitor"
+
+
+def test_the_person_addressed_is_not_the_speaker():
+    a = article('Warren said to Obama, adding, "We will not give up on this bill."')
+    q = one(quotes_of(a, WARREN, OBAMA), "not give up")
+    assert q.speaker_entity == "Elizabeth Warren"
+
+
+def test_subject_tagged_as_an_adverb_is_still_the_speaker():
+    a = article("The influential US daily wrote that the senator had misled voters about the deal.",)
+    q = one(quotes_of(a, ("US", "GPE", "United States", "alias")), "misled voters")
+    assert q.speaker == "The influential US daily" and q.speaker_entity is None
+
+
+def test_the_name_after_a_title_is_the_speaker():
+    a = article("Millikin assistant athletic director Bryan Marshall said the team would travel on Friday.")
+    found = quotes_of(a, ("Millikin", "ORG", "Millikin University", "alias"),
+                      ("Bryan Marshall", "PERSON", "Bryan Marshall", "name"))
+    assert one(found, "team would travel").speaker_entity == "Bryan Marshall"
+
+
+def test_inverted_attribution_after_a_long_clause():
+    a = article("The mill is hanging on, but it is under pressure from imports, said the company's chief executive.")
+    q = one(quotes_of(a), "hanging on")
+    assert q.speaker == "the company's chief executive" and "said" not in q.text
+
+
+def test_credit_line_and_plain_headline_are_not_quotes():
+    a = article("The council met on Tuesday.", "Glorioso reports for Naples Daily News.",
+                title="Breitbart News Daily: A World at War")
+    found = quotes_of(a, ("Glorioso", "PERSON", "Ann Glorioso", "alias"),
+                      ("Breitbart News Daily: A World at War", "ORG", "Breitbart News Daily: A World at War", "name"))
+    assert found == []
