@@ -2,17 +2,23 @@
 
 Takes an ``Article``, its ``Doc`` and the entity extractor's mentions and entities;
 returns ``Quote`` records with the quoted text, its kind, the cue, the speaker as written
-and the speaker entity.
+and the speaker entity (a person, an organisation, a document, or an unnamed source as
+written: "officials", "the memo"). A quote whose speaker cannot be found is kept with speaker
+None and a low confidence.
 
 Steps, in order, one module each:
 
-1. ``marks``: the stretches of text inside quotation marks.
-2. ``cues``: which words introduce speech or thought (``reference/data/reporting_verbs.tsv``).
+1. ``marks``: the stretches of text inside quotation marks (curly, straight, the NYT's '').
+2. ``cues``: which words introduce speech, thought or paraphrase, and which of their
+   dependents hold the content (``reference/data/reporting_verbs.tsv``, grown from corpus counts).
 3. ``speakers``: from the subject of a cue to a resolved entity.
 4. ``direct``: whole quoted statements and their attribution.
-5. ``reported``: reported speech ("X said that ...") and "according to X".
+5. ``reported``: reported speech and thought ("X said that ...", "X praised Y", "X vowed to
+   ...", "..., said Y") and "according to X".
 6. ``headlines``: headline attributions ("..., says US official", "Putin: ...").
-7. ``find``: runs the steps, keeps one quote per statement and links headline quotes.
+7. ``loose``: quoted words inside a sentence that no statement or clause claimed.
+8. ``find``: runs the steps, keeps one quote per statement, carries a speaker over to the
+   quotes that continue it and links headline quotes.
 """
 
 from newsgraph.extract.quotes.find import find_quotes
