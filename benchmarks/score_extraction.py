@@ -2,13 +2,19 @@
 
 Usage:
     .venv/bin/python benchmarks/score_extraction.py /work/shared/eval/article-extraction \
-        [--seeds /work/shared/seeds] [--only text|html] [--worst 5]
+        [--seeds /work/shared/seeds] [--only text|html] [--worst 5] [--misses] [--text-url]
 
 The eval folder holds ``text/ID.txt`` (pages rendered to plain text, boilerplate and
 all), ``html/ID.html.gz`` and ``ground-truth.json`` ({ID: {"articleBody": ...}}).
 The metric is the benchmark's own (scrapinghub/article-extraction-benchmark,
 evaluate.py): ``\\w+`` tokens, 4-token shingles as a multiset, per-page tp/fp/fn
 normalised to sum 1, precision and recall averaged over pages, F1 of those means.
+
+With ``metadata.json`` in the folder, the same run scores headline, outlet, date and
+authors (``metadata_scoring``) for newsgraph on text and HTML, and for trafilatura's
+``extract_metadata`` and newspaper4k on the HTML. HTML pages are given their URL (a
+fetched page has one); plain text is given none, as a ``.txt`` file has none
+(``--text-url`` also scores text with the URL, as JSON Lines or WARC input gives it).
 
 The plain-text run builds the corpus boilerplate evidence from the text folder in a
 first pass, as the pipeline does over its inputs; it never looks at the gold bodies.
@@ -26,6 +32,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from metadata_scoring import MetaScore, newspaper_available, newspaper_meta, trafilatura_meta
 from newsgraph.records import RawDocument
 from newsgraph.structure import structure_article
 from newsgraph.structure.boilerplate import build_boilerplate
@@ -76,26 +83,47 @@ def load_folder(folder: Path, kind: str) -> dict[str, str]:
             for p in sorted((folder / "html").glob("*.html.gz"))}
 
 
-def score_folder(folder: Path, kind: str, worst: int, corpus: bool = True) -> None:
+def score_folder(folder: Path, kind: str, worst: int, corpus: bool = True, with_url: bool = False,
+                 misses: bool = False) -> list[tuple[str, MetaScore]]:
+    """Body F1 (printed) and the metadata scores of newsgraph (and the peers, on HTML)."""
     gold = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
+    meta_path = folder / "metadata.json"
+    meta_gold = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
     pages = load_folder(folder, kind)
     media_type = "text/plain" if kind == "text" else "text/html"
     boilerplate = build_boilerplate(pages.values()) if kind == "text" and corpus else None
+    peers = [] if kind == "text" or not meta_gold else [("trafilatura 2.3.1", trafilatura_meta)]
+    if peers and newspaper_available():
+        peers.append(("newspaper4k", newspaper_meta))
+    label = kind + (" + url" if with_url else "") if corpus or kind != "text" else "text (no corpus evidence)"
+    scores_meta = {name: MetaScore() for name in ["newsgraph " + label] + [name for name, _ in peers]}
     scores, elapsed, per_page = [], 0.0, []
     for key, text in pages.items():
-        raw = RawDocument(id=key, origin=key, text=text, media_type=media_type)
+        url = gold[key].get("url") if kind == "html" or with_url else None
+        raw = RawDocument(id=key, origin=key, text=text, media_type=media_type, metadata={"url": url} if url else {})
         start = time.perf_counter()
         article = structure_article(raw, boilerplate=boilerplate)
         elapsed += time.perf_counter() - start
         s = shingle_match(gold[key]["articleBody"], article.body)
         scores.append(s)
         per_page.append((2 * precision(*s) * recall(*s) / max(1e-9, precision(*s) + recall(*s)), key, s))
+        if key in meta_gold:
+            scores_meta["newsgraph " + label].add(
+                key, meta_gold[key], (article.title, article.outlet, article.published, article.authors))
+            for name, peer in peers:
+                scores_meta[name].add(key, meta_gold[key], peer(text, url))
     m = summarise(scores)
-    label = kind if corpus or kind != "text" else "text (no corpus evidence)"
     print(f"{label:<5} pages={len(scores)}  precision={m['precision']:.3f}  recall={m['recall']:.3f}  "
           f"F1={m['f1']:.3f}  ({1000 * elapsed / len(scores):.1f} ms/article)")
     for f1, key, s in sorted(per_page)[:worst]:
         print(f"    worst: {key[:16]}  F1={f1:.3f}  P={precision(*s):.3f}  R={recall(*s):.3f}")
+    if misses and meta_gold:
+        for field_name, lines in scores_meta["newsgraph " + label].misses.items():
+            for line in lines:
+                print(f"    miss {field_name}: {line}")
+    if kind == "html" and meta_gold and not newspaper_available():
+        print("    (newspaper4k not installed: pip install newspaper4k==0.9.6 to add its column)")
+    return list(scores_meta.items())
 
 
 def norm(text: str | None) -> str:
@@ -145,12 +173,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--worst", type=int, default=0, help="list the N worst pages")
     parser.add_argument("--no-corpus", action="store_true",
                         help="also score plain text without the corpus boilerplate evidence")
+    parser.add_argument("--misses", action="store_true", help="list newsgraph's metadata misses")
+    parser.add_argument("--text-url", action="store_true", help="also score plain text given the page URL")
     args = parser.parse_args(argv)
+    table: list[tuple[str, MetaScore]] = []
     for kind in ("text", "html"):
         if args.only in (None, kind):
-            score_folder(args.folder, kind, args.worst)
+            table += score_folder(args.folder, kind, args.worst, misses=args.misses)
+            if kind == "text" and args.text_url:
+                table += score_folder(args.folder, kind, args.worst, with_url=True, misses=args.misses)
             if kind == "text" and args.no_corpus:
                 score_folder(args.folder, kind, args.worst, corpus=False)
+    if table:
+        print("metadata against metadata.json (headline exact, outlet right, date right at day precision, "
+              "author F1):")
+        for name, score in table:
+            print("  " + score.line(name))
     if (args.seeds / "gold.json").exists():
         score_seeds(args.seeds)
     return 0

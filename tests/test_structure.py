@@ -11,10 +11,10 @@ from newsgraph.examples import EXAMPLES_DIR
 from newsgraph.records import RawDocument
 from newsgraph.reference.outlets import load_outlets
 from newsgraph.structure import build_boilerplate, structure_article
-from newsgraph.structure.byline import parse_byline, unglue
+from newsgraph.structure.metadata.byline import parse_byline, unglue
 from newsgraph.structure.captions import is_caption, is_credit_only
 from newsgraph.structure.cleanup import deobfuscate_emails, strip_label
-from newsgraph.structure.dates import find_date, from_iso, is_dateline
+from newsgraph.structure.metadata.dates import find_date, from_iso, is_dateline
 
 
 def _plain(text: str, **metadata) -> RawDocument:

@@ -5,6 +5,11 @@ in a local process pool, or on Dask workers. It never raises for one bad documen
 returns a ``Failure`` in that document's place. Each batch also signs (MinHash) and embeds
 its articles for near-duplicates and stories: per-article work belongs here, in parallel,
 not in the single main process that clusters.
+
+The language gate: the spaCy pipeline and every extractor are English-only, so an article
+whose language is known and not English is stored and searchable (title, body, outlet,
+dates, MinHash) but gets no entities, quotes, citations, events or story embedding from
+the English model. An article too short to tell is read as English.
 """
 
 from __future__ import annotations
@@ -27,6 +32,12 @@ from newsgraph.structure import structure_article
 
 BATCH_SIZE = 16
 Result = ArticleAnalysis | Failure
+MODEL_LANGUAGES = ("en",)  # what the annotate pipeline and the extractors read
+
+
+def readable_by_model(article: Article) -> bool:
+    """English, or too little text to tell: the articles the English model may read."""
+    return article.language is None or article.language in MODEL_LANGUAGES
 
 
 def _reason(stage: str, exc: BaseException) -> str:
@@ -51,6 +62,8 @@ def analyse_batch(raws: list[RawDocument], boilerplate: Any = None) -> list[Resu
         structured = structure_one(raw, boilerplate)
         if isinstance(structured, Failure):
             results[i] = structured
+        elif not readable_by_model(structured):
+            results[i] = ArticleAnalysis(article=structured, minhash=signature_bytes(structured.body))
         else:
             articles.append((i, structured))
     try:
@@ -64,7 +77,7 @@ def analyse_batch(raws: list[RawDocument], boilerplate: Any = None) -> list[Resu
             analysis.minhash = signature_bytes(article.body)
         except Exception as exc:
             results[i] = Failure(article.origin, _reason("analysis", exc), article.id)
-    attach_embeddings([r for r in results if isinstance(r, ArticleAnalysis)])
+    attach_embeddings([r for r in results if isinstance(r, ArticleAnalysis) and readable_by_model(r.article)])
     return [r for r in results if r is not None]
 
 

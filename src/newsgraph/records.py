@@ -41,7 +41,8 @@ class Article:
     title: str | None = None
     lead: str | None = None
     paragraphs: list[str] = field(default_factory=list)
-    outlet: str | None = None
+    outlet: str | None = None  # the publishing outlet, never the wire service it carries
+    wire: str | None = None  # the news agency a syndicated story comes from ("Associated Press")
     url: str | None = None
     published: str | None = None  # ISO 8601, only as precise as the source
     published_precision: Precision | None = None

@@ -61,12 +61,27 @@ def print_summary(console: Console, summary: Any, db: Path) -> None:
 
 def print_articles(console: Console, rows: list[dict[str, Any]]) -> None:
     table = Table(title=f"{len(rows)} articles", show_lines=False)
-    for column in ("id", "outlet", "published", "title", "story"):
+    for column in ("id", "outlet", "published", "lang", "title", "story"):
         _add_column(table, column)
     for r in rows:
-        table.add_row(r["id"][:12], r["outlet"] or "", r["published"] or "", _short(r["title"], 70),
-                      (r["story"] or "")[:12])
+        outlet = (r["outlet"] or "") + (f" ({r['wire']})" if r.get("wire") else "")
+        table.add_row(r["id"][:12], outlet, r["published"] or "", _language_mark(r.get("language")),
+                      _short(r["title"], 70), (r["story"] or "")[:12])
     console.print(table)
+
+
+def _language_mark(language: str | None) -> str:
+    """"pt*": the English model did not read this article (no entities, quotes or events)."""
+    return "" if language is None else language if language == "en" else f"{language}*"
+
+
+def print_languages(console: Console, counts: dict[str | None, int]) -> None:
+    """Articles per language; those not in English were stored but not read by the English model."""
+    line = ", ".join(f"{language or 'unknown'} {n}" for language, n in counts.items())
+    console.print(f"articles by language: {line}")
+    if any(language not in (None, "en") for language in counts):
+        console.print("  (* not English: stored and searchable, but no entities, quotes or events — "
+                      "the extractors read English only)")
 
 
 def print_entities(console: Console, rows: list[dict[str, Any]]) -> None:
@@ -237,6 +252,7 @@ def print_report(console: Console, conn: sqlite3.Connection) -> None:
     counts = queries.counts(conn)
     console.rule("[bold]newsgraph report")
     console.print(", ".join(f"{n} {t}" for t, n in counts.items()))
+    print_languages(console, queries.language_counts(conn))
     print_articles(console, list(queries.iter_articles(conn, limit=20)))
     stories = list(queries.iter_stories(conn, min_size=1, limit=10))
     for story in stories:

@@ -4,6 +4,10 @@ Bundled in ``data/outlets.tsv`` (its header names where the facts come from). Us
 outlets like any reference table, with an ``outlets.tsv`` of the same columns in a
 folder named in ``NEWSGRAPH_REFERENCE_DIR`` (this reaches worker processes without
 plumbing), or with files passed to ``load_outlets(extra=...)``. Later rows win.
+
+Domains are looked up by their registrable part ("detroit.cbslocal.com" tries the full
+host, then "cbslocal.com"), found with the public-suffix list the ``tld`` package ships
+(no network). A row of kind ``wire`` is a news agency whose stories other outlets carry.
 """
 
 from __future__ import annotations
@@ -13,6 +17,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+
+from tld import get_fld
 
 from newsgraph.reference import parse_tsv, read_table, reference_dirs, split_list
 from newsgraph.reference.keys import name_key
@@ -26,6 +32,11 @@ class Outlet:
     domains: tuple[str, ...]
     country: str | None
     aliases: tuple[str, ...] = ()
+    kind: str = "outlet"  # "outlet" or "wire" (a news agency)
+
+    @property
+    def is_wire(self) -> bool:
+        return self.kind == "wire"
 
 
 def outlet_key(name: str) -> str:
@@ -38,6 +49,15 @@ def domain_key(url_or_host: str) -> str:
     """"https://www.example.com/path" → "example.com"."""
     host = re.sub(r"^[a-z][a-z0-9+.-]*://", "", url_or_host.strip().lower()).split("/")[0].split(":")[0]
     return host[4:] if host.startswith("www.") else host
+
+
+def registrable_domain(url_or_host: str) -> str | None:
+    """"https://detroit.cbslocal.com/x" → "cbslocal.com"; "autoracing.com.br" stays whole."""
+    host = domain_key(url_or_host)
+    if "." not in host:
+        return None
+    found = get_fld(host, fix_protocol=True, fail_silently=True)
+    return found or ".".join(host.split(".")[-2:])
 
 
 @dataclass
@@ -59,8 +79,10 @@ class OutletTable:
 
     def from_domain(self, url_or_host: str) -> Outlet | None:
         """The outlet of a URL or host, trying parent domains ("edition.cnn.com" → cnn.com)."""
-        parts = domain_key(url_or_host).split(".")
-        for i in range(len(parts) - 1):
+        host = domain_key(url_or_host)
+        parts = host.split(".")
+        stop = len(parts) - len((registrable_domain(host) or host).split(".")) + 1
+        for i in range(max(1, stop)):
             outlet = self.by_domain.get(".".join(parts[i:]))
             if outlet:
                 return outlet
@@ -78,7 +100,8 @@ class OutletTable:
 
 def _outlet(row: dict[str, str]) -> Outlet:
     return Outlet(name=row["name"], domains=tuple(split_list(row.get("domains", ""))),
-                  country=row.get("country") or None, aliases=tuple(split_list(row.get("aliases", ""))))
+                  country=row.get("country") or None, aliases=tuple(split_list(row.get("aliases", ""))),
+                  kind=row.get("kind") or "outlet")
 
 
 def load_outlets(extra: Iterable[str | Path] = ()) -> OutletTable:

@@ -32,6 +32,7 @@ def article_row(row: sqlite3.Row) -> dict[str, Any]:
         "id": row["id"],
         "origin": row["origin"],
         "outlet": row["outlet"],
+        "wire": row["wire"],
         "url": row["url"],
         "title": row["title"],
         "lead": row["lead"],
@@ -42,6 +43,7 @@ def article_row(row: sqlite3.Row) -> dict[str, Any]:
         "story": row["story"],
         "duplicate_of": row["duplicate_of"],
         "published_precision": row["published_precision"],
+        "language": row["language"],
     }
 
 
@@ -267,6 +269,12 @@ def counts(conn: sqlite3.Connection, tables: tuple[str, ...] = COUNTED_TABLES) -
     return {t: conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in tables}
 
 
+def language_counts(conn: sqlite3.Connection) -> dict[str | None, int]:
+    """Articles per language (None: too little text to tell), most common first."""
+    return {r[0]: r[1] for r in conn.execute(
+        "SELECT language, COUNT(*) AS n FROM articles GROUP BY language ORDER BY n DESC, language")}
+
+
 def mention_counts(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
     """How often each article mentions each resolved entity."""
     for row in conn.execute("SELECT article, entity, COUNT(*) AS n FROM mentions WHERE entity IS NOT NULL "
@@ -481,7 +489,8 @@ def load_analysis(conn: sqlite3.Connection, article_id: str) -> ArticleAnalysis 
     if row is None:
         return None
     article = Article(
-        id=row["id"], origin=row["origin"], outlet=row["outlet"], url=row["url"], title=row["title"],
+        id=row["id"], origin=row["origin"], outlet=row["outlet"], wire=row["wire"], url=row["url"],
+        title=row["title"],
         lead=row["lead"], paragraphs=row["body"].split("\n\n") if row["body"] else [],
         published=row["published"], published_precision=row["published_precision"],
         authors=_loads(row["authors"], []), captions=_loads(row["captions"], []), section=row["section"],

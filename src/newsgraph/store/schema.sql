@@ -5,7 +5,8 @@
 CREATE TABLE IF NOT EXISTS articles (
     id TEXT PRIMARY KEY,              -- hash of the normalised content (and URL, if any)
     origin TEXT NOT NULL,             -- input path or URL
-    outlet TEXT,
+    outlet TEXT,                      -- the publishing outlet
+    wire TEXT,                        -- the news agency a syndicated story comes from, if any
     url TEXT,
     title TEXT,
     lead TEXT,

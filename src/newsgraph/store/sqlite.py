@@ -172,15 +172,16 @@ class Store:
         a = analysis.article
         text = a.text
         self.conn.execute(
-            "INSERT INTO articles (id, origin, outlet, url, title, lead, published, published_precision, "
+            "INSERT INTO articles (id, origin, outlet, wire, url, title, lead, published, published_precision, "
             "authors, body, captions, section, language, text, removed, metadata, ingested_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-            "ON CONFLICT (id) DO UPDATE SET origin = excluded.origin, outlet = excluded.outlet, url = excluded.url, "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (id) DO UPDATE SET origin = excluded.origin, outlet = excluded.outlet, wire = excluded.wire, "
+            "url = excluded.url, "
             "title = excluded.title, lead = excluded.lead, published = excluded.published, "
             "published_precision = excluded.published_precision, authors = excluded.authors, body = excluded.body, "
             "captions = excluded.captions, section = excluded.section, language = excluded.language, "
             "text = excluded.text, removed = excluded.removed, metadata = excluded.metadata",
-            (a.id, a.origin, a.outlet, a.url, a.title, a.lead, a.published, a.published_precision,
+            (a.id, a.origin, a.outlet, a.wire, a.url, a.title, a.lead, a.published, a.published_precision,
              json.dumps(a.authors, ensure_ascii=False), a.body, json.dumps(a.captions, ensure_ascii=False),
              a.section, a.language, text, json.dumps(a.removed, ensure_ascii=False),
              json.dumps(a.metadata, ensure_ascii=False, default=str), now()),

@@ -16,7 +16,7 @@ from typing import Callable
 from newsgraph.store.errors import StoreError
 from newsgraph.store.search import create_search, ensure_search, search_sql
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 def schema_sql() -> str:
@@ -113,11 +113,17 @@ def _speakers_as_entity_ids(conn: sqlite3.Connection) -> None:
     conn.execute("DELETE FROM stories WHERE id NOT IN (SELECT story FROM articles WHERE story IS NOT NULL)")
 
 
+def _add_wire(conn: sqlite3.Connection) -> None:
+    """Version 4: ``articles.wire``, the news agency of a syndicated story (NULL in older files)."""
+    add_missing_columns(conn)
+
+
 # MIGRATIONS[v] turns a version-v file into a version v+1 file, inside one transaction.
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     0: _from_unversioned,
     1: _add_search,
     2: _speakers_as_entity_ids,
+    3: _add_wire,
 }
 
 

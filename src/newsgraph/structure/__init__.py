@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from newsgraph.records import Article, RawDocument
 from newsgraph.structure.boilerplate import BoilerplateIndex, build_boilerplate
-from newsgraph.structure.byline import names_in
-from newsgraph.structure.dates import from_iso
+from newsgraph.structure.metadata.byline import names_in
+from newsgraph.structure.metadata.dates import from_iso
 from newsgraph.structure.html import structure_html
-from newsgraph.structure.language import guess_language
-from newsgraph.structure.outlet import find_outlet
+from newsgraph.structure.metadata.language import guess_language
+from newsgraph.structure.metadata.outlet import choose_outlet, text_signals, title_parts, Signal
+from newsgraph.structure.metadata.wire import wire_in_text
 from newsgraph.structure.plaintext import structure_plain
 
 __all__ = ["structure_article", "build_boilerplate", "BoilerplateIndex"]
@@ -39,19 +40,21 @@ def structure_article(raw: RawDocument, boilerplate: BoilerplateIndex | None = N
 
 def _from_plain(raw: RawDocument, url: str | None, boilerplate: BoilerplateIndex | None) -> Article:
     parts = structure_plain(raw.text, boilerplate, title=(raw.metadata or {}).get("title"))
-    outlet = find_outlet(url=url, page_title=parts.page_title, lines=parts.removed)
+    signals = [Signal(n, w, "title") for n, w in title_parts(parts.page_title, parts.title)] if parts.page_title else []
+    outlet, wire = choose_outlet(signals + text_signals(parts.removed), url)
+    wire = wire or wire_in_text([*parts.bylines, *parts.paragraphs[:2]])
     metadata = {"labels": parts.labels} if parts.labels else {}
     return Article(id=raw.id, origin=raw.origin, title=parts.title, lead=parts.lead,
-                   paragraphs=parts.paragraphs, outlet=outlet, url=url, published=parts.published,
+                   paragraphs=parts.paragraphs, outlet=outlet, wire=wire if wire != outlet else None,
+                   url=url, published=parts.published,
                    published_precision=parts.precision, authors=parts.authors, captions=parts.captions,
                    removed=parts.removed, metadata=metadata)
 
 
 def _from_html(raw: RawDocument, url: str | None) -> Article:
     parts = structure_html(raw.text, url)
-    outlet = find_outlet(url=parts.url, site_names=[parts.site_name or ""], page_title=parts.title)
     return Article(id=raw.id, origin=raw.origin, title=parts.title, paragraphs=parts.paragraphs,
-                   outlet=outlet, url=parts.url, published=parts.published,
+                   outlet=parts.outlet, wire=parts.wire, url=parts.url, published=parts.published,
                    published_precision=parts.precision, authors=parts.authors, captions=parts.captions,
                    section=parts.section, language=parts.language, removed=parts.removed)
 

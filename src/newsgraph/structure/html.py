@@ -18,10 +18,15 @@ from trafilatura import bare_extraction, extract_metadata
 
 from newsgraph.records import Precision
 from newsgraph.structure.boilerplate import looks_like_boilerplate
-from newsgraph.structure.byline import is_name
+from newsgraph.structure.metadata.byline import is_name, names_in
 from newsgraph.structure.captions import is_caption
 from newsgraph.structure.cleanup import deobfuscate_emails, tidy
-from newsgraph.structure.dates import from_iso
+from newsgraph.structure.metadata.dates import from_iso
+from newsgraph.structure.metadata.headline import choose_headline
+from newsgraph.structure.metadata.outlet import (PUBLISHER, SITE_NAME, WEBSITE, Signal, choose_outlet, squash,
+                                                 text_signals, title_parts)
+from newsgraph.structure.metadata.page import PageMeta, read_page
+from newsgraph.structure.metadata.wire import wire_in, wire_in_text
 from newsgraph.structure.lines import prose_share, word_count
 
 # See ``_main_text``: when to prefer trafilatura's plain extraction over its precise one.
@@ -40,6 +45,8 @@ class HtmlParts:
     published: str | None = None
     precision: Precision | None = None
     site_name: str | None = None
+    outlet: str | None = None
+    wire: str | None = None
     url: str | None = None
     section: str | None = None
     language: str | None = None
@@ -56,11 +63,41 @@ def _captions(tree: lxml.html.HtmlElement) -> list[str]:
     return list(seen)
 
 
-def _authors(author: str | None) -> list[str]:
-    """trafilatura joins authors with "; "; keep the parts that are names."""
-    if not author:
-        return []
-    return [a.strip() for a in re.split(r";|,|\band\b", author) if is_name(a.strip())]
+def _person(name: str) -> str:
+    """"ROBERT BURNS" → "Robert Burns": metadata sometimes shouts."""
+    return name.title() if name.isupper() and len(name) > 3 else name
+
+
+def _authors(sources: list[list[str]], not_people: set[str]) -> list[str]:
+    """The names of the first author source that gives any: never the outlet, a wire or a desk.
+
+    Sources are tried in turn (JSON-LD, meta tags, trafilatura) rather than merged: they
+    write one name in different forms, and a weaker source adds photographers and desks.
+    """
+    for candidates in sources:
+        names: list[str] = []
+        for candidate in candidates:
+            candidate = _person(candidate.strip())
+            if not candidate or candidate.startswith("http") or "/" in candidate:
+                continue
+            found = names_in(candidate) or ([candidate] if is_name(candidate) else [])
+            names += [n for n in found if squash(n) not in not_people and n not in names]
+        if names:
+            return names
+    return []
+
+
+def _outlet(meta: PageMeta, url: str | None, headline: str | None,
+            lines: list[str]) -> tuple[str | None, str | None]:
+    """Outlet and wire from the page's site names, publisher, title, copyright lines and URL."""
+    signals = [Signal(n, SITE_NAME if i == 0 else WEBSITE, "site_name") for i, n in enumerate(meta.site_names)]
+    signals += [Signal(n, PUBLISHER, "publisher") for n in meta.publishers]
+    if meta.html_title:
+        signals += [Signal(n, w, "title") for n, w in title_parts(meta.html_title, headline)]
+    signals += text_signals(meta.footer_lines)
+    outlet, wire = choose_outlet(signals, url)
+    wire = wire or wire_in([*meta.author_orgs, *meta.authors]) or wire_in_text(lines[:3])
+    return outlet, (wire if wire != outlet else None)
 
 
 def _page_language(tree: lxml.html.HtmlElement) -> str | None:
@@ -70,6 +107,11 @@ def _page_language(tree: lxml.html.HtmlElement) -> str | None:
     return code if 2 <= len(code) <= 3 and code.isalpha() else None
 
 
+def _plausible_date(dated: tuple[str, Precision]) -> bool:
+    """A day or minute from a real year: placeholders such as 0001-01-01 are no date."""
+    return dated[1] in ("minute", "day") and "1990" <= dated[0][:4] <= "2100"
+
+
 def _meta_date(tree: lxml.html.HtmlElement) -> tuple[str, Precision] | None:
     """The date as precise as the page's own metadata gives it; trafilatura keeps only the day."""
     for node in tree.xpath('//meta[@property="article:published_time" or @name="article:published_time" '
@@ -77,11 +119,11 @@ def _meta_date(tree: lxml.html.HtmlElement) -> tuple[str, Precision] | None:
                            'or @name="date" or @property="og:published_time"]'):
         value = node.get("content") or ""
         parsed = from_iso(value) if value else None
-        if parsed and parsed[1] in ("minute", "day"):
+        if parsed and _plausible_date(parsed):
             return parsed
     for node in tree.xpath("//time[@datetime]"):
         parsed = from_iso(node.get("datetime") or "")
-        if parsed and parsed[1] in ("minute", "day"):
+        if parsed and _plausible_date(parsed):
             return parsed
     return None
 
@@ -135,15 +177,21 @@ def structure_html(html: str, url: str | None = None) -> HtmlParts:
             continue
         parts.paragraphs.append(line)
     parts.captions = [c for c in captions if is_caption(c)] or captions
-    parts.title = tidy(document.title) if document.title else None
+    page = read_page(tree)
+    parts.url = url or page.url or document.url
+    site_names = [*page.site_names, *page.publishers, *([document.sitename] if document.sitename else [])]
+    parts.title = choose_headline(page.h1s, page.titles, page.html_title or document.title, site_names) \
+        or (tidy(document.title) if document.title else None)
     if parts.title and parts.paragraphs and parts.paragraphs[0].casefold() == parts.title.casefold():
         parts.removed.append(parts.paragraphs.pop(0))  # the headline is the title, not the body
-    parts.authors = _authors(document.author)
-    dated = meta_date or (from_iso(document.date) if document.date else None)
+    parts.outlet, parts.wire = _outlet(page, parts.url, parts.title, parts.paragraphs)
+    not_people = {squash(n) for n in [*site_names, parts.outlet or "", parts.wire or ""] if n}
+    parts.authors = _authors([page.authors, page.meta_authors, (document.author or "").split(";")], not_people)
+    dated = next((d for value in page.published if (d := from_iso(value)) and _plausible_date(d)), None)
+    dated = dated or meta_date or (from_iso(document.date) if document.date else None)
     if dated:
         parts.published, parts.precision = dated
     parts.site_name = document.sitename
-    parts.url = document.url or url
     parts.section = (document.categories or [None])[0]
     parts.language = document.language or _page_language(tree)
     return parts

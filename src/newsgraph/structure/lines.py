@@ -14,7 +14,7 @@ from typing import Literal
 
 from newsgraph.structure.boilerplate import BoilerplateIndex, ends_article, looks_like_boilerplate
 from newsgraph.structure.captions import is_caption, is_credit_only
-from newsgraph.structure.dates import is_dateline
+from newsgraph.structure.metadata.dates import is_dateline
 
 Kind = Literal["prose", "short", "boilerplate", "caption"]
 

@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 
 from newsgraph.records import Precision
 from newsgraph.structure.boilerplate import BoilerplateIndex
-from newsgraph.structure.byline import parse_byline
+from newsgraph.structure.metadata.byline import names_in, parse_byline
 from newsgraph.structure.captions import is_credit_only
 from newsgraph.structure.cleanup import deobfuscate_emails, strip_label, tidy
-from newsgraph.structure.dates import FoundDate, date_label
+from newsgraph.structure.metadata.dates import FoundDate, date_label, is_dateline
+from newsgraph.structure.metadata.headline import overlap
 from newsgraph.structure.lines import Line, classify, segments
 
 # "Headline - Outlet", "Headline | Outlet": the page title carries the site name.
@@ -44,6 +45,7 @@ class PlainParts:
     precision: Precision | None = None
     labels: list[str] = field(default_factory=list)  # "Details", "Quote", ...
     page_title: str | None = None  # the first line when it names the site
+    bylines: list[str] = field(default_factory=list)  # the byline and dateline lines read
     removed: list[str] = field(default_factory=list)
 
 
@@ -55,40 +57,105 @@ def _title_like(line: Line) -> bool:
     return line.kind in ("short", "prose") and 3 <= line.words <= 30 and not line.text.rstrip().endswith(".")
 
 
-def find_headline(lines: list[Line], title: str | None = None) -> tuple[int | None, bool]:
-    """The headline's line, and whether it is sure (a known or page title repeats it).
+def _may_be_headline(line: Line) -> bool:
+    """Looser than ``_title_like``: a headline may be two words or end in a full stop."""
+    return line.kind in ("short", "prose") and 2 <= line.words <= 30 and not is_dateline(line.text) \
+        and parse_byline(line.text) == ([], None)
+
+
+def _title_variants(first: str) -> set[str]:
+    """The page title (a scrape's first line) and its parts: without the site name at either end.
+
+    The last part alone is not a variant unless it is long: it is where the site's name goes.
+    """
+    parts = _TITLE_SEPARATOR.split(first)
+    variants = {_norm(first)} | {_norm(part) for part in parts[1:-1] if len(part.split()) >= 3}
+    cuts = list(_TITLE_SEPARATOR.finditer(first))
+    if cuts:
+        variants |= {_norm(first[:cuts[-1].start()]), _norm(first[cuts[0].end():]), _norm(parts[0])}
+        if len(parts[-1].split()) >= 6:
+            variants.add(_norm(parts[-1]))
+    return {v for v in variants if len(v.split()) >= 2}
+
+
+def _site_parts(first: str) -> set[str]:
+    """The short ends of the page title: where the site's name stands, never the headline."""
+    parts = _TITLE_SEPARATOR.split(first)
+    return {_norm(p) for p in (parts[0], parts[-1]) if len(parts) > 1 and len(p.split()) <= 4}
+
+
+def _cut_to(line: str, variant: str) -> str | None:
+    """The end of ``line`` that is ``variant``: a breadcrumb ("Home News Headline") cut off."""
+    for match in re.finditer(r"(?<!\w)\w", line):
+        if _norm(line[match.start():]) == variant:
+            return line[match.start():]
+    return None
+
+
+def _near_byline(lines: list[Line], i: int, reach: int = 4) -> bool:
+    return any(parse_byline(line.text) != ([], None) or is_dateline(line.text) for line in lines[i + 1:i + 1 + reach])
+
+
+def find_headline(lines: list[Line], title: str | None = None) -> tuple[int | None, bool, str | None]:
+    """The headline's line, whether it is sure (a known or page title repeats it), and its text.
 
     ``title`` is the headline given by the container, if any. Otherwise a scraped page
     starts with its <title> ("Headline - Outlet"); the headline proper is the later
-    line that title contains. Failing that, a title-like line the page states twice
-    is taken, less surely.
+    line that title (or a part of it) is, the one nearest the top of the body when the
+    page repeats it (menus and sticky headers repeat it higher up). A breadcrumb before
+    it is cut off. Failing that, the title-like line above the body that shares most
+    words with the page title and is followed by a byline or dateline is taken, less
+    surely; then a line the page states twice.
     """
     if not lines:
-        return None, False
+        return None, False, None
     if title:
         key = _norm(title)
         for line in lines:
             if key and _norm(line.text) == key:
-                return line.index, True
-    first = lines[0].text
-    variants = {_norm(first)} | {_norm(part) for part in _TITLE_SEPARATOR.split(first) if len(part.split()) >= 3}
-    cuts = list(_TITLE_SEPARATOR.finditer(first))
-    if cuts:  # the title without the site name at its end or start
-        variants |= {_norm(first[:cuts[-1].start()]), _norm(first[cuts[0].end():])}
-    variants = {v for v in variants if len(v.split()) >= 3}
+                return line.index, True, line.text
+    first_line = lines[0].text
+    variants = _title_variants(first_line)
+    body_top, _ = body_span(lines, None)
+    matches: list[tuple[int, str]] = []
     for line in lines[1:]:
-        if _title_like(line):
-            key = _norm(line.text)
-            if key in variants or any(v in key and len(key) < 1.5 * len(v) for v in variants):
-                return line.index, True
+        if not _may_be_headline(line) and not _title_like(line):
+            continue
+        key = _norm(line.text)
+        if key in variants:
+            matches.append((line.index, line.text))
+            continue
+        for variant in variants:
+            if len(variant.split()) >= 4 and key.endswith(variant) and len(key) < 2 * len(variant):
+                cut = _cut_to(line.text, variant)
+                if cut:
+                    matches.append((line.index, cut))
+                    break
+    if matches:
+        above = [m for m in matches if m[0] <= body_top + 2]
+        index, text = above[-1] if above else matches[0]
+        return index, True, text
+    best, best_score = None, 0.0
+    site = _site_parts(first_line)
+    for line in lines[max(1, body_top - 30):body_top + 2]:
+        if not _may_be_headline(line) or line.kind == "boilerplate" or _norm(line.text) in site:
+            continue
+        score = 2 * overlap(line.text, first_line) * min(1.0, line.words / 6) \
+            + (1.0 if _near_byline(lines, line.index) else 0.0) - 0.03 * abs(body_top - line.index)
+        if line.text.rstrip().endswith(".") and not _near_byline(lines, line.index):
+            score -= 1.0
+        if score > best_score:
+            best, best_score = line, score
+    if best is not None and best_score >= 1.0:
+        return best.index, False, best.text
     seen: dict[str, int] = {}
     for line in lines[: len(lines) // 2 + 1]:
         if _title_like(line) and line.words >= 4:
             key = _norm(line.text)
             if key in seen:
-                return seen[key], False
+                return seen[key], False, lines[seen[key]].text
             seen[key] = line.index
-    return None, False
+    return None, False, None
 
 
 def _headline_before(lines: list[Line], start: int) -> int | None:
@@ -148,11 +215,23 @@ def _pick_date(candidates: list[tuple[str | None, FoundDate]]) -> FoundDate | No
     return max(same_day, key=lambda found: found.rank)
 
 
-def _read_byline(line: Line, parts: PlainParts, dates: list[tuple[str | None, FoundDate]]) -> bool:
-    """Take authors (the first byline's) and any date from a byline or dateline; False if it is neither."""
+def _read_byline(line: Line, parts: PlainParts, dates: list[tuple[str | None, FoundDate]],
+                 following: Line | None = None) -> bool:
+    """Take authors (the first byline's) and any date from a byline or dateline; False if it is neither.
+
+    A "By" alone on its line takes the next line's names; names alone on a line count when
+    a dateline follows them ("Kevin Johnson and Kevin McCoy USA TODAY" / "Published ...").
+    """
     if line.words > 25 or line.kind == "prose" and line.words > 12:
         return False
-    authors, found = parse_byline(line.text)
+    text = line.text
+    if following is not None and text.strip().lower() in ("by", "by:", "written by", "author", "author:"):
+        text = f"By {following.text}"
+    authors, found = parse_byline(text)
+    parts.bylines.append(line.text)
+    if not authors and not found and following is not None and line.words <= 12 and (
+            is_dateline(following.text) or date_label(following.text)):
+        authors = names_in(text)
     if found:
         dates.append((date_label(line.text), found))
     if authors and not parts.authors:
@@ -167,14 +246,14 @@ def structure_plain(text: str, boilerplate: BoilerplateIndex | None = None, titl
     parts = PlainParts()
     if not lines:
         return parts
-    headline, sure = find_headline(lines, title)
+    headline, sure, headline_text = find_headline(lines, title)
     first, last = body_span(lines, headline if sure else None)
     if headline is None and first:
         headline = _headline_before(lines, first)
     if headline is None and lines[0].kind == "short" and first > 0:
         headline = 0  # a short first line above the body: the headline of a minimal text
     if headline is not None:
-        parts.title = lines[headline].text
+        parts.title = headline_text or lines[headline].text
     if lines[0].index != headline and len(_TITLE_SEPARATOR.split(lines[0].text)) > 1:
         parts.page_title = lines[0].text
 
@@ -192,7 +271,8 @@ def structure_plain(text: str, boilerplate: BoilerplateIndex | None = None, titl
                 parts.captions.append(line.text)
             used.add(line.index)
         elif (title_key and _norm(line.text) == title_key) or (
-                (line.index < first or line.kind != "prose") and _read_byline(line, parts, dates)):
+                (line.index < first or line.kind != "prose") and _read_byline(
+                    line, parts, dates, lines[line.index + 1] if line.index + 1 < len(lines) else None)):
             used.add(line.index)
             marker = line.index
     lead = [] if marker is None else [

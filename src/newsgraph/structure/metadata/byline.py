@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from newsgraph.structure.dates import FoundDate, find_date
+from newsgraph.structure.metadata.dates import FoundDate, find_date
 
 _WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun"
 _MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -19,7 +19,7 @@ _MONTHS = ("January|February|March|April|May|June|July|August|September|October|
 _GLUED = re.compile(rf"(?<=[a-zà-ÿ])(?:{_WEEKDAYS}|{_MONTHS})\b")
 # What may stand between the names and the date: "Monday,", "Updated", "|", "-".
 _TRAILING = re.compile(rf"(?:[\s,|—–-]|\b(?:{_WEEKDAYS}|on|updated|published|posted)\b)*$", re.IGNORECASE)
-_BY = re.compile(r"^\s*(?:by|written by|words by|text by|reporting by|author[s]?:?|von|par|por|автор:?)\s+",
+_BY = re.compile(r"^\s*(?:by|written by|words by|text by|reporting by|author[s]?:?|von|par|por|автор:?|текст:?)\s+",
                  re.IGNORECASE)
 _SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\|)\s*", re.IGNORECASE)
 _NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÞА-ЯІЇЄҐ][\w'’.-]*|(?:de|da|di|del|van|von|der|den|bin|al|le|la|du|dos|ter|ten)"
@@ -28,7 +28,8 @@ _NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÞА-ЯІЇЄҐ][\w'’.-]*|(?:de|da|di|del
 _NOT_PERSON = re.compile(
     r"\b(?:writer|reporter|correspondent|editor|staff|contributor|columnist|bureau|desk|press|news|agency|"
     r"team|service|wire|reuters|afp|associated|updated|published|posted|photo|images?|video|minutes?|read|"
-    r"share|comments?|follow|email|opinion|analysis)\b",
+    r"share|comments?|follow|email|opinion|analysis|sport|sports|business|media|security|politics|entertainment|"
+    r"network|nast|magazine|online|digital|studios?|productions?|newsletter|daily|weekly)\b",
     re.IGNORECASE,
 )
 
@@ -48,12 +49,51 @@ def is_name(text: str) -> bool:
     return all(_NAME_WORD.match(w) for w in words)
 
 
+# What follows a name in a byline and is not part of it: a job title, a handle.
+_ROLE = re.compile(r"(?:\s+|^)(?:(?:senior|chief|staff|contributing|special|associate|deputy|managing|executive|"
+                   r"political|national|foreign|white house|auto|business|sports?|science|tech(?:nology)?|"
+                   r"entertainment|health|opinion|legal|investigative|ap|afp|news|digital|freelance)\s+)*"
+                   r"(?:writer|reporter|correspondent|editor|columnist|contributor|producer|journalist|analyst|"
+                   r"critic|intern|blogger)s?$", re.IGNORECASE)
+_HANDLE = re.compile(r"\s*(?:@\w+|\S+@\S+\.\w+)")
+_JUNK = re.compile(r"^(?:staff|desk|team|media|advance|newsroom|bureau|press|news|wire|agency|editors?|"
+                   r"(?:[\w.]+\s+)*(?:media|desk|staff|bureau|network|newsroom)(?:\s+for(?:\s+.+)?)?)$", re.IGNORECASE)
+
+
+def _outlet_tail(item: str) -> int:
+    """How many words at the end of a byline item name an outlet ("Kevin McCoy USA TODAY" → 2)."""
+    from newsgraph.reference.outlets import default_outlets
+
+    table, words = default_outlets(), item.split()
+    for k in range(min(4, len(words) - 1), 0, -1):
+        if table.from_name(" ".join(words[-k:])):
+            return k
+    return 0
+
+
+def _clean_item(item: str) -> str:
+    item = _HANDLE.sub("", item).strip(" .,:;|—–-")
+    item = _ROLE.sub("", item).strip(" .,:;|—–-")
+    cut = _outlet_tail(item) if len(item.split()) > 2 else 0
+    return " ".join(item.split()[:-cut]) if cut else item
+
+
+def _is_junk(item: str) -> bool:
+    """A byline item that names no one: an outlet, a desk, a role."""
+    from newsgraph.reference.outlets import default_outlets
+
+    return not item or bool(_JUNK.match(item)) or default_outlets().from_name(item) is not None \
+        or bool(_ROLE.fullmatch(" " + item)) or bool(_NOT_PERSON.search(item)) and not is_name(item)
+
+
 def names_in(text: str) -> list[str]:
-    """The names in "By A, B and C"; empty unless every item is a name."""
+    """The names in "By A, B and C", "A, B | Reuters", "A and B USA TODAY"; empty unless every
+    item is a name or names no one (an outlet, a desk, a job title)."""
     text = _BY.sub("", text).strip(" .,:;|—–-")
-    items = [item.strip(" .,:;|—–-") for item in _SPLIT.split(text) if item.strip(" .,:;|—–-")]
-    if items and all(is_name(item) for item in items):
-        return items
+    items = [_clean_item(item) for item in _SPLIT.split(text) if item.strip(" .,:;|—–-")]
+    names = [item for item in items if is_name(item)]
+    if names and all(is_name(item) or _is_junk(item) for item in items):
+        return list(dict.fromkeys(names))
     return []
 
 

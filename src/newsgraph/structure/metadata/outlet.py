@@ -1,0 +1,187 @@
+"""Which outlet published a page, weighed from every signal the page gives.
+
+Signals, each with a weight: the outlet table's entry for the URL's domain (5),
+og:site_name (4), JSON-LD publisher (3), the page title's site part (3), copyright
+lines and "Follow X on Twitter" (2), a JSON-LD WebSite name (2), the registrable domain
+itself (1). Signals naming the same outlet add up (the outlet table merges aliases:
+"WSJ" and "The Wall Street Journal" are one), and a signal whose letters are the
+domain's ("The Anti-June Cleaver" on theantijunecleaver.com) gets a bonus. A wire
+service never wins here: it is kept apart (``wire``), since an AP story on CBS Detroit
+is CBS Detroit's page. With no signal but the URL, the outlet is the registrable domain
+as written ("wday.ru" → "Wday.ru").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from newsgraph.reference.outlets import OutletTable, default_outlets, domain_key, outlet_key, registrable_domain
+
+KNOWN_DOMAIN, SITE_NAME, PUBLISHER, TITLE_PART, COPYRIGHT, FOLLOW, WEBSITE, DOMAIN = 5, 4, 3, 3, 2, 2, 2, 1
+DOMAIN_MATCH_BONUS = 2
+TITLE_OTHER_END = 1  # the title's far end is more often the headline or a section than the site
+
+# "Copyright © 2024 Euromaidanpress.com", "© 2019 The Sun. All rights reserved".
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*[,.]?\s*"
+                        r"(?P<name>[^.,|©;]+(?:\.[a-z]{2,3}\b)?)", re.IGNORECASE)
+# A company behind the outlet, not the outlet: "NYP Holdings, Inc.", "Hearst Communications".
+_COMPANY = re.compile(r"\b(?:inc|ltd|llc|plc|gmbh|corp|corporation|company|holdings|communications|enterprises|"
+                      r"publishing|publications|networks?|interactive|limited|co|s\.?a|ag|group|media group|pvt|images|"
+                      r"reprints?|licensing|universal|"
+                      r"all rights reserved|rights reserved)\b\.?", re.IGNORECASE)
+_FOLLOW = re.compile(r"^follow\s+(?:us\s+)?(?P<name>.{2,40}?)\s+on\s+(?:twitter|facebook|instagram|linkedin|"
+                     r"youtube|flipboard|rss|pinterest)\b", re.IGNORECASE)
+TITLE_SEPARATOR = re.compile(r"\s+(?:[-|–—:•·»~/]{1,2}|::)\s+")
+# Title parts that are sections of a site, not its name.
+_SECTION = re.compile(r"^(?:news|latest news|breaking news|opinion|editorial|world|world news|us|u\.s\.|uk|"
+                      r"politics|business|sport|sports|entertainment|technology|tech|science|health|lifestyle|"
+                      r"culture|arts|travel|video|videos|photos|blog|blogs|home|hosted|local|national|"
+                      r"international|economy|markets|money|auto news|reviews?|features?|analysis|"
+                      r"[a-z]+ news)$", re.IGNORECASE)
+MAX_NAME_WORDS = 7
+
+
+@dataclass(frozen=True)
+class Signal:
+    name: str
+    weight: int
+    source: str  # "domain", "og:site_name", "publisher", "title", "copyright", "follow", ...
+
+
+def squash(name: str) -> str:
+    """Letters and digits only, no leading "the" and no domain ending: how names meet domains."""
+    key = outlet_key(name).replace(" ", "")
+    return re.sub(r"(?:com|net|org|co|in|ru|br|uk|couk|ca)$", "", key) if "." in name else key
+
+
+def _plausible(name: str) -> bool:
+    name = name.strip()
+    return bool(name) and len(name.split()) <= MAX_NAME_WORDS and not _SECTION.match(name) \
+        and any(c.isalpha() for c in name) and len(name) <= 60
+
+
+def from_copyright(line: str) -> str | None:
+    """The name in a copyright line, unless it is a company's ("Hearst Communications")."""
+    for match in _COPYRIGHT.finditer(line):
+        name = re.split(r"\b(?:all rights reserved|powered by|designed by)\b", match["name"],
+                        flags=re.IGNORECASE)[0].strip(" .,-–|")
+        name = re.sub(r"^(?:the\s+)?copyright\s+", "", name, flags=re.IGNORECASE)
+        if _plausible(name) and not _COMPANY.search(name) and not any(c.isdigit() for c in name) \
+                and name[0].isupper() and len(name.split()) <= 5:
+            return name
+    return None
+
+
+def from_follow(line: str) -> str | None:
+    match = _FOLLOW.match(line.strip())
+    return match["name"].strip() if match and _plausible(match["name"]) else None
+
+
+def title_parts(title: str, headline: str | None = None) -> list[tuple[str, int]]:
+    """The site part of "Headline - Site" / "Site | Headline", with a weight for each end.
+
+    When the headline is known, what the title adds to it is the site part; otherwise
+    the title's last part is taken as the site (its most common place) and its first
+    part, less surely.
+    """
+    title = title.strip()
+    if headline:
+        key = outlet_key(headline)
+        parts = TITLE_SEPARATOR.split(title)
+        for cut in range(1, len(parts)):
+            if outlet_key(" ".join(parts[:cut])) == key:
+                rest = [p for p in parts[cut:] if _plausible(p)]
+                return [(rest[-1], TITLE_PART)] + ([(rest[0], TITLE_OTHER_END)] if len(rest) > 1 else []) \
+                    if rest else []
+            if outlet_key(" ".join(parts[-cut:])) == key:
+                rest = [p for p in parts[:-cut] if _plausible(p)]
+                return [(rest[0], TITLE_PART)] if rest else []
+    parts = TITLE_SEPARATOR.split(title)
+    if len(parts) < 2:
+        return []
+    found = [(parts[-1], TITLE_PART)] if _plausible(parts[-1]) else []
+    if _plausible(parts[0]) and len(parts[0].split()) <= 4:
+        found.append((parts[0], TITLE_OTHER_END))
+    return found
+
+
+def text_signals(lines: Iterable[str], table: OutletTable | None = None) -> list[Signal]:
+    """Copyright and "Follow X on Twitter" lines of a page's text.
+
+    (A masthead line naming a known outlet was tried and dropped: menus list sister
+    outlets, and it named the wrong one as often as the right one.)
+    """
+    signals: list[Signal] = []
+    for line in lines:
+        if len(line) > 300:
+            continue
+        low = line.lower()
+        if "©" in line or "opyright" in low or "(c)" in low:
+            name = from_copyright(line)
+            if name:
+                signals.append(Signal(name, COPYRIGHT, "copyright"))
+        elif low.startswith("follow "):
+            name = from_follow(line)
+            if name:
+                signals.append(Signal(name, FOLLOW, "follow"))
+    return signals
+
+
+def choose_outlet(signals: Iterable[Signal], url: str | None = None,
+                  table: OutletTable | None = None) -> tuple[str | None, str | None]:
+    """The outlet and the wire service (or None) the signals point to."""
+    table = table or default_outlets()
+    signals = list(signals)
+    site = registrable_domain(url) if url else None
+    known = table.from_domain(url) if url else None
+    if known:
+        signals.append(Signal(known.name, KNOWN_DOMAIN, "domain"))
+    elif site:
+        signals.append(Signal(site[0].upper() + site[1:], DOMAIN, "domain"))
+    label = squash(site.split(".")[0]) if site else ""
+    wire = None
+    groups: dict[str, list[Signal]] = {}
+    for signal in signals:
+        entry = table.from_name(signal.name)
+        if entry is not None and entry.is_wire and not (known and known.name == entry.name):
+            wire = wire or entry.name
+            continue
+        key = outlet_key(entry.name) if entry else squash(signal.name)
+        if key:
+            groups.setdefault(key, []).append(signal)
+    if not groups:
+        return wire, wire  # only the agency speaks for the page: it published the story itself
+
+    def score(key: str) -> tuple[float, int]:
+        members = groups[key]
+        total = sum(s.weight for s in members)
+        if label and len(label) >= 3 and any(_matches_domain(squash(s.name), label) for s in members):
+            total += DOMAIN_MATCH_BONUS
+        return total, max(s.weight for s in members)
+
+    best = max(groups, key=score)
+    members = groups[best]
+    entry = next((e for s in members if (e := table.from_name(s.name))), None)
+    if entry is not None:
+        return entry.name, wire
+    return max(members, key=lambda s: (s.weight, s.source != "domain")).name.strip(), wire
+
+
+def _matches_domain(name: str, label: str) -> bool:
+    return bool(name) and (name == label or (len(name) >= 4 and (name in label or label in name)))
+
+
+def find_outlet(url: str | None = None, site_names: Iterable[str] = (), page_title: str | None = None,
+                lines: Iterable[str] = (), table: OutletTable | None = None,
+                headline: str | None = None) -> str | None:
+    """The outlet from a URL, site names, a page title and text lines (see ``choose_outlet``)."""
+    signals = [Signal(n, SITE_NAME, "site_name") for n in site_names if n and _plausible(n)]
+    if page_title:
+        signals += [Signal(n, w, "title") for n, w in title_parts(page_title, headline)]
+    signals += text_signals(lines)
+    return choose_outlet(signals, url, table)[0]
+
+
+__all__ = ["Signal", "choose_outlet", "find_outlet", "text_signals", "title_parts", "domain_key"]

@@ -1,0 +1,193 @@
+"""Article metadata: outlet from every signal, headline choice, wire apart from outlet, bylines,
+and the language gate (a non-English article is stored but not read by the English model)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsgraph.pipeline import analyse
+from newsgraph.records import RawDocument
+from newsgraph.store import queries
+from newsgraph.store.sqlite import Store
+from newsgraph.structure import structure_article
+from newsgraph.structure.metadata.byline import names_in
+from newsgraph.structure.metadata.outlet import from_copyright, title_parts
+
+FIXTURES = Path(__file__).parent / "fixtures"
+BODY = " ".join(["Officials said the plan would take effect next year after a long public review of the costs."] * 3)
+
+
+def _html(head: str, body: str, url: str | None = None):
+    page = f"<html lang='en'><head>{head}</head><body>{body}</body></html>"
+    raw = RawDocument(id="h", origin="test.html", text=page, media_type="text/html",
+                      metadata={"url": url} if url else {})
+    return structure_article(raw)
+
+
+def _plain(text: str):
+    return structure_article(RawDocument(id="t", origin="test.txt", text=text, media_type="text/plain"))
+
+
+def _paragraphs(n: int = 4) -> str:
+    return "".join(f"<p>{BODY} Paragraph {i}.</p>" for i in range(n))
+
+
+# --- outlet ---------------------------------------------------------------------------
+
+def test_outlet_from_the_domain_table_with_subdomains() -> None:
+    article = _html("<title>Storm hits the coast - Local</title>", f"<h1>Storm hits the coast</h1>{_paragraphs()}",
+                    url="https://detroit.cbslocal.com/2019/11/19/storm/")
+    assert article.outlet == "CBS Detroit"
+
+
+def test_outlet_from_og_site_name_on_an_unknown_domain() -> None:
+    article = _html("<title>Storm hits the coast</title><meta property='og:site_name' content='Coastal Courier'>",
+                    f"<h1>Storm hits the coast</h1>{_paragraphs()}", url="https://www.example-news.test/storm")
+    assert article.outlet == "Coastal Courier"
+
+
+def test_outlet_from_json_ld_publisher_given_by_reference() -> None:
+    graph = {"@context": "https://schema.org", "@graph": [
+        {"@type": "NewsArticle", "headline": "Storm hits the coast", "publisher": {"@id": "#org"},
+         "datePublished": "2019-11-19T06:35:39+00:00", "author": {"@type": "Person", "name": "Jane Doe"}},
+        {"@type": "Organization", "@id": "#org", "name": "Harbour Herald"}]}
+    article = _html(f"<title>Storm hits the coast</title><script type='application/ld+json'>{json.dumps(graph)}"
+                    "</script>", f"<h1>Storm hits the coast</h1>{_paragraphs()}", url="https://hh.test/a")
+    assert article.outlet == "Harbour Herald"
+    assert article.authors == ["Jane Doe"]
+    assert article.published == "2019-11-19T06:35+00:00"
+
+
+def test_outlet_from_copyright_line_title_suffix_and_follow_line_in_text() -> None:
+    assert from_copyright("© 2019 The Paradigm. All rights reserved.") == "The Paradigm"
+    assert from_copyright("Copyright © 2019 Hearst Communications, Inc.") is None  # the owner, not the outlet
+    assert title_parts("Storm hits the coast - Coastal Courier", "Storm hits the coast")[0][0] == "Coastal Courier"
+    text = "\n".join(["Storm hits the coast | Coastal Courier", "Home", "News", "Storm hits the coast",
+                      "By Jane Doe", BODY, BODY, BODY, "Follow Coastal Courier on Twitter"])
+    assert _plain(text).outlet == "Coastal Courier"
+
+
+def test_unknown_domain_without_any_other_signal_names_the_domain() -> None:
+    article = _html("<title>Storm hits the coast</title>", f"<h1>Storm hits the coast</h1>{_paragraphs()}",
+                    url="https://www.wday.ru/articles/storm")
+    assert article.outlet == "Wday.ru"
+
+
+def test_the_domain_letters_decide_between_competing_site_names() -> None:
+    article = _html("<title>Hiking the Flat Irons - Trail Notes - The Anti-June Cleaver</title>",
+                    f"<h1>Hiking the Flat Irons</h1>{_paragraphs()}", url="https://theantijunecleaver.com/hike")
+    assert article.outlet == "The Anti-June Cleaver"
+
+
+# --- headline -------------------------------------------------------------------------
+
+def test_html_headline_is_the_supported_h1_not_the_social_title_or_logo() -> None:
+    head = ("<title>Storm hits the coast, thousands evacuated | Coastal Courier</title>"
+            "<meta property='og:title' content='You will not believe this storm'>"
+            "<meta property='og:site_name' content='Coastal Courier'>")
+    article = _html(head, f"<h1>Coastal Courier</h1><h1>Storm hits the coast, thousands evacuated</h1>"
+                          f"{_paragraphs()}", url="https://cc.test/a")
+    assert article.title == "Storm hits the coast, thousands evacuated"
+
+
+def test_html_headline_without_h1_loses_its_site_suffix() -> None:
+    head = "<title>Storm hits the coast - Coastal Courier</title><meta property='og:site_name' content='Coastal Courier'>"
+    assert _html(head, _paragraphs(), url="https://cc.test/a").title == "Storm hits the coast"
+
+
+def test_text_headline_is_the_line_above_the_byline_not_menus_or_a_breadcrumb() -> None:
+    text = "\n".join(["Storm hits the coast, thousands evacuated - Coastal Courier", "Careers with Coastal Courier",
+                      "Storm hits the coast, thousands evacuated", "Sports", "Weather",
+                      "Home News Storm hits the coast, thousands evacuated", "By Jane Doe and John Roe",
+                      "November 19, 2019", BODY, BODY, BODY])
+    article = _plain(text)
+    assert article.title == "Storm hits the coast, thousands evacuated"
+    assert article.authors == ["Jane Doe", "John Roe"]
+    assert article.published == "2019-11-19"
+    assert article.outlet == "Coastal Courier"
+
+
+def test_text_headline_differs_from_the_page_title_and_sits_above_its_byline() -> None:
+    text = "\n".join(["Disney+ glitches blamed on heavy demand - Coastal Courier", "Coastal Courier Careers",
+                      "Company Town", "‘We had some issues,’ exec says on Disney+ glitches",
+                      "By Meg James Staff Writer", "Nov. 19, 2019", BODY, BODY, BODY])
+    article = _plain(text)
+    assert article.title == "‘We had some issues,’ exec says on Disney+ glitches"
+    assert article.authors == ["Meg James"]
+
+
+# --- wire and bylines -----------------------------------------------------------------
+
+def test_wire_story_keeps_the_publishing_outlet_apart_from_the_agency() -> None:
+    body = f"<p>DETROIT (AP) — {BODY}</p>{_paragraphs()}"
+    article = _html("<title>Sixth death linked to virus – CBS Detroit</title>", f"<h1>Sixth death linked to virus</h1>"
+                    f"{body}", url="https://detroit.cbslocal.com/2019/11/19/virus/")
+    assert (article.outlet, article.wire) == ("CBS Detroit", "Associated Press")
+    text = "\n".join(["WeWork investigated | VentureBeat", "WeWork investigated", "Reuters November 18, 2019 11:03 PM",
+                      f"(Reuters) — {BODY}", BODY, BODY])
+    plain = _plain(text)
+    assert (plain.outlet, plain.wire, plain.authors) == ("VentureBeat", "Reuters", [])
+
+
+@pytest.mark.parametrize("line, names", [
+    ("By Jane Doe and John Roe", ["Jane Doe", "John Roe"]),
+    ("Jane Doe, John Roe | Reuters", ["Jane Doe", "John Roe"]),
+    ("Kevin Johnson and Kevin McCoy USA TODAY", ["Kevin Johnson", "Kevin McCoy"]),
+    ("By Tom Krisher, AP Auto Writer", ["Tom Krisher"]),
+    ("By Amy Kuperinsky | NJ Advance Media for NJ.com", ["Amy Kuperinsky"]),
+    ("Keris Lahiff @kerisalison", ["Keris Lahiff"]),
+    ("By The Associated Press", []),
+    ("Staff Writer", []),
+])
+def test_byline_forms(line: str, names: list[str]) -> None:
+    assert names_in(line) == names
+
+
+def test_by_on_its_own_line_takes_the_next_lines_name() -> None:
+    text = "\n".join(["Stocks fall after earnings - Coastal Courier", "Stocks fall after earnings", "By", "Al Root",
+                      "Updated Nov. 19, 2019 8:21 am ET", BODY, BODY, BODY])
+    article = _plain(text)
+    assert article.authors == ["Al Root"]
+    assert article.published == "2019-11-19T08:21"
+
+
+def test_a_placeholder_date_is_no_date() -> None:
+    head = "<title>Storm</title><meta property='article:published_time' content='0001-01-01T00:00:00+00:00'>"
+    assert _html(head, f"<h1>Storm</h1>{_paragraphs()}", url="https://cc.test/a").published is None
+
+
+# --- the language gate ----------------------------------------------------------------
+
+def test_non_english_article_is_stored_and_searchable_but_not_read_by_the_english_model(tmp_path: Path) -> None:
+    text = (FIXTURES / "pt_article.txt").read_text(encoding="utf-8")
+    result = analyse(RawDocument(id="pt1", origin="pt_article.txt", text=text, media_type="text/plain"))
+    assert result.article.language == "pt"
+    assert result.article.paragraphs
+    assert (result.mentions, result.entities, result.quotes, result.events) == ([], [], [], [])
+    assert result.story_embedding is None
+    english = analyse(RawDocument(id="en1", origin="en.txt", media_type="text/plain",
+                                  text="Storm hits the coast\n\n" + "President Joe Biden said on Monday that "
+                                  "the storm would cost Florida billions. " * 4))
+    assert english.article.language == "en" and english.mentions
+    with Store(tmp_path / "news.db") as store:
+        store.save(result)
+        store.save(english)
+        assert queries.language_counts(store.conn) == {"en": 1, "pt": 1}
+        row = store.conn.execute("SELECT language, wire FROM articles WHERE id = 'pt1'").fetchone()
+        assert tuple(row) == ("pt", None)
+        assert store.conn.execute("SELECT COUNT(*) FROM articles WHERE body LIKE '%prefeitura%'").fetchone()[0] == 1
+
+
+def test_wire_is_stored_and_read_back(tmp_path: Path) -> None:
+    text = "\n".join(["WeWork investigated | VentureBeat", "WeWork investigated", "Reuters November 18, 2019 11:03 PM",
+                      f"(Reuters) — {BODY}", BODY, BODY])
+    result = analyse(RawDocument(id="w1", origin="w.txt", text=text, media_type="text/plain"))
+    with Store(tmp_path / "news.db") as store:
+        store.save(result)
+        row = store.conn.execute("SELECT outlet, wire FROM articles WHERE id = 'w1'").fetchone()
+        assert tuple(row) == ("VentureBeat", "Reuters")
+        assert queries.load_analysis(store.conn, "w1").article.wire == "Reuters"
+        assert queries.get_article(store.conn, "w1")["wire"] == "Reuters"
