@@ -2,7 +2,7 @@
 
 Usage:
     .venv/bin/python benchmarks/score_entities.py /work/shared/seeds /work/shared/seeds/gold.json \
-        [--mentions benchmarks/data/seed_mentions.json] [--show]
+        [--mentions benchmarks/data/seed_mentions.json] [--show] [--ecb ../shared/eval/story-events]
 
 For each seed: ingest → structure → annotate → extract. Prints
 - precision and recall of entity mentions (names, aliases, metonyms, demonyms) against the
@@ -12,6 +12,10 @@ For each seed: ingest → structure → annotate → extract. Prints
 - pronoun resolution accuracy against the same file;
 - the checklist of gold.json: every entity found with its type, aliases and roles.
 Matching is lenient as gold.json asks: case, curly vs straight quotes, whitespace, possessives.
+
+With ``--ecb DIR`` the same run also scores the ECB+ dev half (DIR/ecbplus-dev.jsonl and
+DIR/ecbplus-entities-dev.jsonl) with the metric of DIR/SOURCE.txt, ENTITIES section, beside
+the same-surface and same-last-token baselines (see ``ecb_entities.py``).
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from newsgraph.annotate.nlp import load_pipeline
 from newsgraph.extract.entities import find_entities
 from newsgraph.ingest import read_path
 from newsgraph.records import Article, Entity, Mention
+from newsgraph.reference.keys import entity_id
 
 HERE = Path(__file__).resolve().parent
 TYPE_EQUIVALENT = {"OUTLET": "ORG", "FAC": "LOC"}
@@ -120,6 +125,7 @@ def main() -> int:
     parser.add_argument("gold", type=Path)
     parser.add_argument("--mentions", type=Path, default=HERE / "data" / "seed_mentions.json")
     parser.add_argument("--show", action="store_true", help="print per-line differences and entities")
+    parser.add_argument("--ecb", type=Path, help="also score the ECB+ dev half in this folder")
     args = parser.parse_args()
 
     gold = json.loads(args.gold.read_text(encoding="utf-8"))["documents"]
@@ -164,7 +170,30 @@ def main() -> int:
     print(f"ALL mentions P={p:.3f} R={r:.3f} F1={f:.3f}  pronouns {total['pron_right']}/{total['pron_gold']}  "
           f"checklist {checklist_items - checklist_problems}/{checklist_items}  "
           f"time parse={parse_time:.2f}s extract={extract_time:.2f}s")
+    if args.ecb:
+        score_ecb(args.ecb, nlp)
     return 0 if checklist_problems == 0 else 1
+
+
+def score_ecb(folder: Path, nlp) -> None:
+    """The ECB+ dev half: extraction per document, resolution across them, the SOURCE.txt metric."""
+    import ecb_entities as ecb
+
+    docs = ecb.load(folder / "ecbplus-dev.jsonl", folder / "ecbplus-entities-dev.jsonl")
+    articles = [ecb.to_article(d) for d in docs]
+    t0 = time.perf_counter()
+    results = {d.doc: find_entities(a, doc) for d, a, doc in zip(docs, articles, nlp.pipe(a.text for a in articles))}
+    links = ecb.resolve_across(docs, results)
+    elapsed = time.perf_counter() - t0
+
+    def cluster_of(doc: str, m: Mention) -> str:
+        local = entity_id(m.entity or m.text, m.type)
+        return links.get((doc, local), local)
+
+    preds = {d.doc: ecb.predictions(d, results[d.doc][0], cluster_of) for d in docs}
+    print(f"ECB+ dev: {len(docs)} documents, parse + extract + resolve {elapsed:.1f}s")
+    print(ecb.report("selected sentences (headline)", ecb.score(docs, preds, selected_only=True)))
+    print(ecb.report("all sentences", ecb.score(docs, preds, selected_only=False)))
 
 
 if __name__ == "__main__":

@@ -1,5 +1,5 @@
 """Annotate: Article text → spaCy Doc. Only ``nlp.py`` loads models."""
 
-from newsgraph.annotate.nlp import annotate, annotate_one, load_pipeline
+from newsgraph.annotate.nlp import annotate, annotate_one, load_pipeline, verb_lemmas
 
-__all__ = ["annotate", "annotate_one", "load_pipeline"]
+__all__ = ["annotate", "annotate_one", "load_pipeline", "verb_lemmas"]

@@ -45,6 +45,18 @@ def load_pipeline() -> Language:
     return nlp
 
 
+@lru_cache(maxsize=1)
+def verb_lemmas() -> frozenset[str]:
+    """The base forms of English verbs the pipeline's lemmatizer knows (its WordNet-derived
+    index): evidence that a capitalised headline word such as "Checks" is a verb, not a name."""
+    lemmatizer = load_pipeline().get_pipe("lemmatizer")
+    try:
+        index = lemmatizer.lookups.get_table("lemma_index")
+        return frozenset(index.get("verb", []))
+    except (AttributeError, KeyError):
+        return frozenset()
+
+
 def annotate(texts: Iterable[str], batch_size: int = BATCH_SIZE) -> Iterator[Doc]:
     """Parse texts in batches with ``nlp.pipe`` (one process; parallelism is the pipeline's job)."""
     yield from load_pipeline().pipe(texts, batch_size=batch_size)

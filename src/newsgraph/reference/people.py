@@ -89,3 +89,8 @@ def gender(name: str) -> str | None:
         return known.gender
     words = name.split()
     return _given_names().get(name_key(words[0])) if len(words) > 1 else None
+
+
+def is_given_name(word: str) -> bool:
+    """Whether a word is a common given name of the bundled table ("Maurice", "Tara")."""
+    return name_key(word) in _given_names()

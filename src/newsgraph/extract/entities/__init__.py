@@ -8,16 +8,24 @@ Steps, in order, one module each:
 
 1. ``mentions``: candidate names from the Doc, cleaned of the small model's usual slips
    (``titlewords`` lists the words titles are made of).
-2. ``linking``: links to the reference tables (countries, capitals, demonyms,
+2. ``headlines``: names in title-case lines cut at the words the article shows to be
+   common ("Lindsay Lohan Checks Into Rehab" → "Lindsay Lohan").
+3. ``orgnames`` (teams): "Indianapolis Colts" is a team, not the city.
+4. ``linking``: links to the reference tables (countries, capitals, demonyms,
    organisations, outlets, known people).
-3. ``metonymy``: "the North"/"the South", demonyms standing for places.
-4. ``aliases``: short forms ("Campbell") to the full name the article uses.
-5. ``roles``: titles given to people ("US Deputy Secretary of State Kurt Campbell").
-6. ``pronouns``: "he"/"she" to the most plausible person.
-7. ``find``: runs the steps and builds one ``Entity`` per canonical name.
+5. ``metonymy``: "the North"/"the South", demonyms standing for places.
+6. ``orgnames`` (aliases): acronyms, "Corp"/"Inc" and short forms of organisation names.
+7. ``aliases``: short forms ("Campbell", "Laci") to the full name the article uses.
+8. ``types``: one type per name, voted by all its mentions (model label, the name's own
+   words, the words around it).
+9. ``roles``: titles given to people ("US Deputy Secretary of State Kurt Campbell").
+10. ``pronouns``: "he"/"she" to the most plausible person.
+11. ``find``: runs the steps and builds one ``Entity`` per canonical name.
 """
 
+from newsgraph.extract.entities.aliases import compatible as compatible_names
 from newsgraph.extract.entities.aliases import short_forms
 from newsgraph.extract.entities.find import find_entities
+from newsgraph.extract.entities.orgnames import short_forms as organisation_short_forms
 
-__all__ = ["find_entities", "short_forms"]
+__all__ = ["compatible_names", "find_entities", "organisation_short_forms", "short_forms"]

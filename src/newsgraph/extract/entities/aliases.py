@@ -1,6 +1,7 @@
 """Within one article, short forms of a person's name resolve to the full name.
 
-"Campbell" after "Kurt Campbell" is Kurt Campbell even where spaCy called it an ORG;
+"Campbell" after "Kurt Campbell" is Kurt Campbell even where spaCy called it an ORG, and
+"Laci" after "Laci Peterson" is Laci Peterson (a common given name written first);
 "Kim" is Kim Jong Un (family name first); "Putin" alone is Vladimir Putin through the
 reference table of safe short forms. Different people who share a surname in one
 article each keep their own mentions: a short form goes to the nearest full name before it.
@@ -81,6 +82,18 @@ def short_forms(surface: str, canonical: str) -> list[str]:
     return forms
 
 
+def first_name(surface: str, canonical: str) -> str | None:
+    """The given name a full name can be called by alone ("Laci" for Laci Peterson): a common
+    given name written first."""
+    words = name_words(surface)
+    if len(words) < 2 or words[0] in EAST_ASIAN_FAMILY_NAMES or _EAST_ASIAN_GIVEN.match(words[-1]):
+        return None
+    known = people.lookup(canonical)
+    if known and known.family_first:
+        return None
+    return words[0] if people.is_given_name(words[0]) else None
+
+
 def resolve_people(doc: Doc, found: list[Found]) -> list[Found]:
     """Resolve person short forms in place; relabel surnames spaCy mislabelled; add surname
     mentions spaCy missed. Returns the (possibly longer) list of mentions, in text order."""
@@ -91,6 +104,9 @@ def resolve_people(doc: Doc, found: list[Found]) -> list[Found]:
             canonical = m.entity or m.text
             for short in short_forms(m.text, canonical):
                 index.add(short, m.start, canonical)
+            given = first_name(m.text, canonical)
+            if given:
+                index.add(given, m.start, canonical)
     for m in found:
         single = len(m.text.split()) == 1
         if not single:

@@ -11,13 +11,17 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
+from newsgraph.annotate import verb_lemmas
 from newsgraph.extract.entities.aliases import canonical_person, resolve_people
+from newsgraph.extract.entities.headlines import cut_headline_names, read_casing
 from newsgraph.extract.entities.linking import known_aliases, link
 from newsgraph.extract.entities.mentions import Found, name_mentions
 from newsgraph.extract.entities.metonymy import demonym_places, korean_regions
+from newsgraph.extract.entities.orgnames import organisation_aliases, team_names
 from newsgraph.extract.entities.pronouns import mark_subjects, resolve_pronouns
 from newsgraph.extract.entities.roles import find_roles, title_mentions
 from newsgraph.extract.entities.titlewords import TITLE_WORDS
+from newsgraph.extract.entities.types import decide_types
 from newsgraph.records import Article, Entity, Mention, Role
 from newsgraph.reference.keys import entity_id
 
@@ -32,15 +36,18 @@ def find_entities(article: Article, doc: Doc) -> tuple[list[Mention], list[Entit
     "he" that refers to him); ``Mention.type`` is the type of that entity (a demonym or a
     capital standing for a country is a GPE mention of the country).
     """
-    found = name_mentions(doc)
+    found = cut_headline_names(doc, name_mentions(doc), read_casing(doc), verb_lemmas())
+    found = team_names(doc, found)
     for m in found:
         link(doc, m)
     found = korean_regions(doc, found)
     demonym_places(doc, found)
+    found = organisation_aliases(doc, found)
     for m in found:
         canonical_person(m)
     found = resolve_people(doc, found)
     found = [m for m in found if not _title_fragment(m)]
+    decide_types(doc, found)
     _one_label_per_name(found)
     mark_subjects(doc, found)
     roles = find_roles(doc, article.id, found)

@@ -116,9 +116,19 @@ def _clean(ent: Span) -> list[Span]:
             e -= 1
         while s < e and (doc[s].is_punct or doc[s].lower_ in HONORIFICS or doc[s].text == "the"):
             s += 1
+        while e - s > 1 and _leading_word(doc[s], ent.label_):
+            s += 1
         if e > s:
             cleaned.append(doc[s:e])
     return cleaned
+
+
+def _leading_word(token, label: str) -> bool:
+    """A word before a name that is not part of it: "actress Lindsay Lohan", "startup SeaMicro",
+    and for people a title or honorific ("Coach Jim O'Brien", "Mr Buckley")."""
+    if token.is_lower and token.is_alpha and token.lower_ not in PARTICLES:
+        return True
+    return label == "PERSON" and (token.lower_ in HONORIFICS or is_title_word(token.lower_))
 
 
 def _extend_given_names(doc: Doc, m: Found, taken: list[bool]) -> None:
@@ -135,7 +145,7 @@ def _extend_given_names(doc: Doc, m: Found, taken: list[bool]) -> None:
 
 def _given_name(token) -> bool:
     return (token.is_title and token.pos_ == "PROPN" and token.is_alpha
-            and not is_title_word(token.lower_))
+            and not is_title_word(token.lower_) and token.lower_ not in HONORIFICS)
 
 
 def _plausible(m: Found) -> bool:

@@ -1,0 +1,232 @@
+"""Which entities of different articles are the same actor: the decision, without the store.
+
+Extraction gives each article's entities an id from their type and name, so "Lindsay
+Lohan" is already one entity everywhere she is named in full. What is left is decided
+here, each time with evidence from the articles themselves:
+
+1. one type per name: "Wladimir Klitschko" a GPE in one article and a PERSON in ten is
+   a PERSON (the type most of its mentions across the corpus have, when it is clear);
+2. short forms: an article that only says "Peterson", "Laci", "the Saints" or "AMD"
+   means the full name whose articles share the most context with it (other entities
+   named in both, the same story); with no context in common, or two full names sharing
+   it equally (Laci and Scott Peterson), the short form stays apart;
+3. variants of one full name ("Christopher Simpson", "Christopher Kenyon Simpson") with
+   context in common.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from newsgraph.extract.entities import compatible_names, organisation_short_forms, short_forms
+from newsgraph.reference.keys import entity_id, name_key
+
+TYPE_MAJORITY = 2 / 3  # share of a name's mentions a type needs to become the name's type
+STORY_WEIGHT = 3  # sharing a story counts as much as three shared entities
+PLACE_OR_ORG = {"ORG", "GPE", "LOC"}
+OWN_NAME_RATIO = 2  # a short form used alone in more than twice the full name's articles is a name of its own
+MAX_CONTEXT_ARTICLES = 300  # a candidate's context is read from this many of its articles at most
+
+
+@dataclass
+class EntityUse:
+    """One entity as one article uses it."""
+
+    name: str
+    type: str
+    kb_id: str | None = None
+    mentions: int = 1
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass
+class ArticleEntities:
+    article: str
+    entities: dict[str, EntityUse]  # entity id -> use
+    story: str | None = None
+
+
+@dataclass
+class Target:
+    id: str
+    name: str
+    type: str
+    evidence: str  # why: "type", "short form", "variant"
+
+
+@dataclass
+class _Global:
+    name: str
+    type: str
+    kb_id: str | None
+    mentions: int = 0
+    articles: set[str] = field(default_factory=set)
+    aliases: set[str] = field(default_factory=set)
+
+
+def link_across(articles: list[ArticleEntities]) -> dict[tuple[str, str], Target]:
+    """(article, entity id) -> the entity it is the same as, for the uses that change."""
+    by_article = {a.article: a for a in articles}
+    out: dict[tuple[str, str], Target] = {}
+    retyped = _one_type_per_name(articles)
+    for a in articles:
+        for eid, use in a.entities.items():
+            if eid in retyped:
+                out[a.article, eid] = retyped[eid]
+    final = _current(articles, out)
+    entities = _globals(final)
+    context = {a.article: {eid for eid, _ in final[a.article]} for a in articles}
+    index = _short_index(entities)
+    surnames: dict[str, list[str]] = defaultdict(list)
+    for eid, g in entities.items():
+        if g.type == "PERSON" and len(g.name.split()) >= 2:
+            surnames[name_key(g.name.split()[-1])].append(eid)
+    for a in articles:
+        for eid, use in final[a.article]:
+            target = _full_name_for(a, eid, use, entities, index, surnames, context, by_article)
+            if target is not None:
+                out[a.article, _original(a, eid, out)] = target
+    return out
+
+
+def _current(articles: list[ArticleEntities], out: dict) -> dict[str, list[tuple[str, EntityUse]]]:
+    """Each article's entities after the changes so far."""
+    current: dict[str, list[tuple[str, EntityUse]]] = {}
+    for a in articles:
+        uses = []
+        for eid, use in a.entities.items():
+            target = out.get((a.article, eid))
+            if target is not None:
+                use = EntityUse(target.name, target.type, use.kb_id, use.mentions, use.aliases)
+                eid = target.id
+            uses.append((eid, use))
+        current[a.article] = uses
+    return current
+
+
+def _original(a: ArticleEntities, eid: str, out: dict) -> str:
+    """The article's own id for an entity that may have been retyped already."""
+    if eid in a.entities:
+        return eid
+    return next((orig for orig in a.entities if out.get((a.article, orig)) and out[a.article, orig].id == eid), eid)
+
+
+def _one_type_per_name(articles: list[ArticleEntities]) -> dict[str, Target]:
+    counts: dict[str, Counter] = defaultdict(Counter)
+    names: dict[tuple[str, str], str] = {}
+    linked: set[str] = set()
+    for a in articles:
+        for eid, use in a.entities.items():
+            key = name_key(use.name)
+            counts[key][use.type] += use.mentions
+            names.setdefault((key, use.type), use.name)
+            if use.kb_id:
+                linked.add(eid)
+    out: dict[str, Target] = {}
+    for key, types in counts.items():
+        if len(types) < 2:
+            continue
+        best, n = types.most_common(1)[0]
+        if n < TYPE_MAJORITY * sum(types.values()):
+            continue
+        for type_ in types:
+            eid = f"{type_}:{key}"
+            if type_ != best and eid not in linked:
+                out[eid] = Target(entity_id(names[key, best], best), names[key, best], best, "type")
+    return out
+
+
+def _globals(final: dict[str, list[tuple[str, EntityUse]]]) -> dict[str, _Global]:
+    entities: dict[str, _Global] = {}
+    for article, uses in final.items():
+        for eid, use in uses:
+            g = entities.setdefault(eid, _Global(use.name, use.type, use.kb_id))
+            g.mentions += use.mentions
+            g.articles.add(article)
+            g.aliases.update(use.aliases)
+            g.kb_id = g.kb_id or use.kb_id
+    return entities
+
+
+def name_short_keys(name: str, type_: str) -> set[str]:
+    """The keys of the short forms that can stand for a full name ("peterson", "laci"; "amd",
+    "saints", "betty ford")."""
+    words = name.split()
+    keys: set[str] = set()
+    if type_ == "PERSON" and len(words) >= 2:
+        keys.update(name_key(f) for f in short_forms(name, name))
+        if words[0][:1].isupper() and len(words[0].strip(".")) > 1:
+            keys.add(name_key(words[0]))  # "Laci" for Laci Peterson
+    elif type_ in PLACE_OR_ORG and len(words) >= 2:
+        keys.update(name_key(f) for f in organisation_short_forms(name))
+    return keys
+
+
+def lookup_keys(name: str, type_: str) -> set[str]:
+    """Keys under which two stored names may be the same actor: their short forms, and for a
+    person the surname (variants of one full name share it)."""
+    keys = name_short_keys(name, type_)
+    if type_ == "PERSON" and len(name.split()) >= 2:
+        keys.add(name_key(name.split()[-1]))
+    return keys
+
+
+def _short_keys(g: _Global) -> set[str]:
+    keys = name_short_keys(g.name, g.type)
+    keys.update(name_key(a) for a in g.aliases if name_key(a) != name_key(g.name))
+    return keys
+
+
+def _short_index(entities: dict[str, _Global]) -> dict[str, list[str]]:
+    index: dict[str, list[str]] = defaultdict(list)
+    for eid, g in entities.items():
+        for key in _short_keys(g):
+            index[key].append(eid)
+    return index
+
+
+def _full_name_for(a: ArticleEntities, eid: str, use: EntityUse, entities: dict[str, _Global],
+                   index: dict[str, list[str]], surnames: dict[str, list[str]], context: dict[str, set[str]],
+                   by_article: dict[str, ArticleEntities]) -> Target | None:
+    if use.kb_id:
+        return None
+    words = use.name.split()
+    short = len(words) == 1
+    mine = entities[eid]
+    candidates = [c for c in index.get(name_key(use.name), []) if c != eid and _same_kind(use.type, entities[c].type)]
+    if not short:
+        if use.type != "PERSON":
+            return None
+        candidates = [c for c in surnames.get(name_key(words[-1]), []) if c != eid
+                      and len(entities[c].name.split()) > len(words) and compatible_names(entities[c].name, use.name)]
+    if not candidates:
+        return None
+    scored = sorted(((_shared(a, eid, c, entities, context, by_article), c) for c in candidates), reverse=True)
+    best_score, best = scored[0]
+    if best_score < 1 or len(scored) > 1 and scored[1][0] == best_score:
+        return None  # nothing in common, or two full names share the short form equally
+    if short and len(mine.articles) > OWN_NAME_RATIO * len(entities[best].articles):
+        return None  # "Microsoft" alone in many articles is a name of its own, not "Computerworld Microsoft"
+    g = entities[best]
+    return Target(best, g.name, g.type, "short form" if short else "variant")
+
+
+def _same_kind(a: str, b: str) -> bool:
+    return a == b or a in PLACE_OR_ORG and b in PLACE_OR_ORG
+
+
+def _shared(a: ArticleEntities, eid: str, candidate: str, entities: dict[str, _Global],
+            context: dict[str, set[str]], by_article: dict[str, ArticleEntities]) -> int:
+    """How much context an article shares with a candidate's articles: entities named in
+    both (besides the two in question), and the same story."""
+    mine = context[a.article] - {eid, candidate}
+    theirs: set[str] = set()
+    story = 0
+    for other in sorted(entities[candidate].articles)[:MAX_CONTEXT_ARTICLES]:
+        if other == a.article:
+            continue
+        theirs |= context[other]
+        if a.story and by_article[other].story == a.story:
+            story = STORY_WEIGHT
+    return len(mine & (theirs - {eid, candidate})) + story

@@ -1,0 +1,151 @@
+"""Headline casing: in a title-case line every word is capitalised, so the small model glues
+verbs and nouns onto names ("Lindsay Lohan Checks Into Rehab" → "Lindsay Lohan Checks").
+
+A word of a title-case line counts as part of a name only when the article's own prose
+writes it capitalised mid-sentence, or when it is not a word the prose (or the grammar)
+shows to be common: written lower-case in the body, a function word, or an inflected verb
+("Checks", "Placed"). Mentions in such lines are cut at the common words; what is left
+with no name word in it is dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from newsgraph.extract.entities.mentions import Found
+from newsgraph.reference import people
+
+MIN_TITLE_WORDS = 3  # a line needs this many capitalised words of 4+ letters to be title case
+INFLECTIONS = ("s", "ed", "ing")
+
+
+@dataclass
+class Casing:
+    """What the article's prose says about how its words are written."""
+
+    capitalised: set[str]  # words written capitalised mid-sentence (or inside a name) in prose
+    lower: set[str]  # words written lower-case in prose
+    title_case: list[bool]  # per token: it lies in a title-case line
+
+
+def read_casing(doc: Doc) -> Casing:
+    title_case = _title_case_tokens(doc)
+    capitalised: set[str] = set()
+    lower: set[str] = set()
+    for token in doc:
+        if title_case[token.i] or not token.is_alpha:
+            continue
+        if token.is_lower:
+            lower.add(token.lower_)
+        elif not token.is_sent_start and not _after_quote(doc, token):
+            capitalised.add(token.lower_)
+    return Casing(capitalised, lower, title_case)
+
+
+def _after_quote(doc: Doc, token) -> bool:
+    return token.i > 0 and doc[token.i - 1].text in {'"', "“", "``", "'", "‘", ":", "-", "—"}
+
+
+def _title_case_tokens(doc: Doc) -> list[bool]:
+    """Tokens in lines where (nearly) every word of four letters or more is capitalised."""
+    flags = [False] * len(doc)
+    line: list = []
+    for token in [*doc, None]:
+        if token is None or "\n" in token.text or (line and "\n" in line[-1].whitespace_):
+            if line and _is_title_case(line):
+                for t in line:
+                    flags[t.i] = True
+            line = []
+        if token is not None and "\n" not in token.text:
+            line.append(token)
+    return flags
+
+
+def _is_title_case(tokens: list) -> bool:
+    long_words = [t for t in tokens if t.is_alpha and len(t) >= 4]
+    capitalised = [t for t in long_words if t.text[:1].isupper()]
+    return len(capitalised) >= MIN_TITLE_WORDS and len(capitalised) >= 0.8 * len(long_words)
+
+
+def common_word(token, casing: Casing, verbs: set[str]) -> bool:
+    """Whether a capitalised word of a title-case line is an ordinary word, not part of a name."""
+    word = token.lower_
+    if word in casing.capitalised:
+        return False
+    if word in casing.lower or token.is_stop:
+        return True
+    return any(word.endswith(end) and _stem_in(word, end, verbs) for end in INFLECTIONS)
+
+
+def _stem_in(word: str, ending: str, verbs: set[str]) -> bool:
+    """ "checks" → check, "placed" → place/plac, "rehires" → rehire: an inflected dictionary verb."""
+    stem = word[: -len(ending)]
+    candidates = {stem, stem + "e"}
+    if ending == "s" and stem.endswith("e"):
+        candidates.add(stem[:-1])
+    if len(stem) > 2 and stem[-1] == stem[-2]:
+        candidates.add(stem[:-1])
+    return len(stem) >= 3 and any(c in verbs for c in candidates)
+
+
+def cut_headline_names(doc: Doc, found: list[Found], casing: Casing, verbs: set[str]) -> list[Found]:
+    """Mentions in title-case lines cut at common words; reference-linked mentions stay whole."""
+    out: list[Found] = []
+    for m in found:
+        if not casing.title_case[m.tok_start] or m.kb_id:
+            _drop_common_first_word(doc, m, casing, verbs)
+            out.append(m)
+            continue
+        piece: list[int] = []
+        pieces: list[list[int]] = []
+        for i in range(m.tok_start, m.tok_end):
+            token = doc[i]
+            if token.is_alpha and common_word(token, casing, verbs):
+                if piece:
+                    pieces.append(piece)
+                piece = []
+            else:
+                piece.append(i)
+        if piece:
+            pieces.append(piece)
+        for p in pieces:
+            while p and not doc[p[-1]].is_alpha:
+                p = p[:-1]
+            while p and not doc[p[0]].is_alpha:
+                p = p[1:]
+            if not p:
+                continue
+            if len(pieces) == 1 and p[0] == m.tok_start and p[-1] == m.tok_end - 1:
+                out.append(m)
+                continue
+            if p[0] != m.tok_start and not any(doc[i].lower_ in casing.capitalised for i in p):
+                continue  # "Rehab" after "Lindsay Lohan Checks Into": a name only if the prose says so
+            span = doc[p[0]:p[-1] + 1]
+            out.append(Found(span.start_char, span.end_char, span.start, span.end, span.text, m.label, m.kind,
+                             None, None))
+    return out
+
+
+def _drop_common_first_word(doc: Doc, m: Found, casing: Casing, verbs: set[str]) -> None:
+    """ "Forward Tyler Hansbrough" opening a sentence: the capital says nothing there, so a first
+    word the article otherwise writes lower-case is not part of the name; nor is a word before
+    a common given name ("Actress Lindsay Lohan")."""
+    first = doc[m.tok_start]
+    if m.kb_id or m.tok_end - m.tok_start < 2:
+        return
+    if m.label == "PERSON" and m.tok_end - m.tok_start >= 3 and _occupation_before_name(doc, m):
+        pass  # "Actress Lindsay Lohan", "Coach Maurice Cheeks": the given name starts the name
+    elif not (first.is_sent_start or _after_quote(doc, first)):
+        return
+    elif not (first.is_alpha and first.lower_ in casing.lower and common_word(first, casing, verbs)):
+        return
+    m.tok_start += 1
+    m.start = doc[m.tok_start].idx
+    m.text = doc[m.tok_start:m.tok_end].text
+
+
+def _occupation_before_name(doc: Doc, m: Found) -> bool:
+    first, second = doc[m.tok_start], doc[m.tok_start + 1]
+    return first.is_alpha and not people.is_given_name(first.text) and people.is_given_name(second.text)

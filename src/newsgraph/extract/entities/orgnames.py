@@ -1,0 +1,156 @@
+"""Organisations and facilities under their other names in one article.
+
+- "the Bush administration" is an organisation, not Bush.
+- A place followed by a capitalised plural is a team or company ("Indianapolis Colts",
+  "Philadelphia 76ers"), not the place.
+- "Intel Corp" and "Advanced Micro Devices Inc" are Intel and Advanced Micro Devices.
+- An acronym whose letters are the initials of a longer name in the article is that name
+  ("AMD" after "Advanced Micro Devices", "SAF" after "Sudan Armed Forces").
+- A single word that is the last word of a longer organisation name ("the Colts" after
+  "Indianapolis Colts"), or the distinctive words before its generic head ("Betty Ford"
+  and "Promises" after "Betty Ford Center", "Promises Treatment Center"), is that name;
+  capitalised words of that kind the model left untagged become mentions too.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from newsgraph.extract.entities.mentions import ORG_HEADS, Found
+from newsgraph.extract.entities.titlewords import TITLE_WORDS
+from newsgraph.extract.entities.types import COMPANY_HEADS, FACILITY_HEADS, PLACE_HEADS
+from newsgraph.reference.keys import name_key
+
+CORPORATE_SUFFIXES = {"inc", "inc.", "corp", "corp.", "co", "co.", "ltd", "ltd.", "llc", "plc", "corporation"}
+GENERIC = FACILITY_HEADS | ORG_HEADS | COMPANY_HEADS | {"treatment", "medical", "national", "international",
+                                                       "rehabilitation", "correctional", "memorial", "regional"}
+ADMINISTRATIONS = {"administration", "government", "campaign"}
+JOINERS = {"of", "and", "the", "for", "&", "de", "-"}
+
+
+def team_names(doc: Doc, found: list[Found]) -> list[Found]:
+    """ "Indianapolis Colts": a place without a reference link followed by capitalised words
+    ending in a plural or starting with a digit becomes one ORG mention."""
+    by_start = {m.tok_start: m for m in found}
+    dropped: set[int] = set()
+    out: list[Found] = []
+    for m in found:
+        if id(m) in dropped:
+            continue
+        if m.label == "PERSON" and m.tok_end < len(doc) and doc[m.tok_end].lower_ in ADMINISTRATIONS:
+            span = doc[m.tok_start:m.tok_end + 1]  # "the Bush administration" is an organisation
+            out.append(Found(span.start_char, span.end_char, span.start, span.end, span.text, "ORG"))
+            continue
+        if m.label not in {"GPE", "LOC"} or (m.kb_id or "").startswith("country:"):
+            out.append(m)
+            continue
+        end = m.tok_end
+        follower = by_start.get(end)
+        if follower is not None and follower.kb_id is None and _team_word(doc[follower.tok_end - 1]):
+            end = follower.tok_end
+            dropped.add(id(follower))
+        else:
+            while end < len(doc) and end - m.tok_end < 3 and _capitalised(doc[end]) and end not in by_start:
+                end += 1
+            while end > m.tok_end and not _team_word(doc[end - 1]):
+                end -= 1
+        if end == m.tok_end:
+            out.append(m)
+            continue
+        span = doc[m.tok_start:end]
+        out.append(Found(span.start_char, span.end_char, span.start, span.end, span.text, "ORG"))
+    return out
+
+
+def _capitalised(token) -> bool:
+    return (token.text[:1].isupper() or token.text[:1].isdigit()) and not token.is_punct and "\n" not in token.text
+
+
+def _team_word(token) -> bool:
+    word = token.text
+    if word[:1].isdigit():
+        return any(c.isalpha() for c in word)  # "76ers"
+    return (word[:1].isupper() and word.lower().endswith("s") and not word.lower().endswith("ss")
+            and word.lower() not in TITLE_WORDS and word.lower() not in GENERIC)
+
+
+def organisation_aliases(doc: Doc, found: list[Found]) -> list[Found]:
+    """Resolve acronyms, suffixed and short forms of the article's longer organisation names,
+    in place; return the mentions with the untagged short forms added, in text order."""
+    for m in found:
+        if m.label == "ORG" and m.kb_id is None:
+            base = strip_corporate(m.entity or m.text)
+            if base != (m.entity or m.text):
+                m.entity, m.kind = base, "alias" if m.kind == "name" else m.kind
+    longer = [m for m in found if m.label in {"ORG", "FAC", "LOC"} and m.kb_id is None
+              and len(_words(m.entity or m.text)) >= 2 and (m.label == "ORG" or _generic_last(m.entity or m.text))]
+    if not longer:
+        return found
+    forms: dict[str, str] = {}
+    label_of: dict[str, str] = {}
+    for m in longer:
+        full = m.entity or m.text
+        label_of[full] = m.label
+        for form in short_forms(full):
+            forms.setdefault(name_key(form), full)
+    for m in found:
+        if m in longer or (m.kb_id or "").split(":")[0] in {"country", "org", "outlet", "person"}:
+            continue
+        full = forms.get(name_key(m.text))
+        if full and full != m.entity and m.label != "GPE" and (m.label != "PERSON" or len(m.text.split()) <= 2):
+            m.entity, m.kind, m.label, m.kb_id = full, "alias", label_of[full], None
+    return sorted(found + _untagged(doc, found, forms, label_of), key=lambda m: m.start)
+
+
+def strip_corporate(name: str) -> str:
+    """ "Intel Corp." → "Intel"; "Advanced Micro Devices, Inc." → "Advanced Micro Devices"."""
+    words = name.replace(",", " ").split()
+    while len(words) > 1 and words[-1].lower() in CORPORATE_SUFFIXES:
+        words = words[:-1]
+    return " ".join(words) if len(words) < len(name.split()) or "," in name else name
+
+
+def short_forms(full: str) -> list[str]:
+    """The acronym, the last word, and the words before the generic head of a longer name."""
+    words = _words(full)
+    forms = []
+    initials = "".join(w[0] for w in words if w.lower() not in JOINERS and w[:1].isalpha())
+    if len(initials) >= 2:
+        forms.append(initials.upper())
+    last = words[-1]
+    if last[:1].isupper() and last.lower() not in GENERIC and last.lower() not in TITLE_WORDS:
+        forms.append(last)
+    head = len(words)
+    while head > 1 and words[head - 1].lower() in GENERIC:
+        head -= 1
+    if 0 < head < len(words) and words[-1].lower() in FACILITY_HEADS and words[head - 1].lower() not in PLACE_HEADS:
+        forms.append(" ".join(words[:head]))  # "Betty Ford" for "Betty Ford Center", not "Fulton County" for its jail
+    return forms
+
+
+def _generic_last(name: str) -> bool:
+    words = _words(name)
+    return bool(words) and words[-1].lower() in FACILITY_HEADS
+
+
+def _words(name: str) -> list[str]:
+    return [w for w in re.split(r"[\s]+", name.strip()) if w]
+
+
+def _untagged(doc: Doc, found: list[Found], forms: dict[str, str], label_of: dict[str, str]) -> list[Found]:
+    """Capitalised single words outside any mention that are a short form of a longer name."""
+    covered = [False] * len(doc)
+    for m in found:
+        for i in range(m.tok_start, m.tok_end):
+            covered[i] = True
+    extra = []
+    for token in doc:
+        if covered[token.i] or not token.text[:1].isupper() or not token.is_alpha or token.is_sent_start:
+            continue
+        full = forms.get(name_key(token.text))
+        if full and len(token.text) >= 3:
+            extra.append(Found(token.idx, token.idx + len(token.text), token.i, token.i + 1, token.text,
+                               label_of[full], "alias", full))
+    return extra

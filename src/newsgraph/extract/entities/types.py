@@ -1,0 +1,99 @@
+"""A name's type decided from all its mentions, not from the one the small model saw.
+
+spaCy labels each mention on its own ("Maurice Cheeks" a GPE once, "Aceh" a PERSON), and
+one entity must have one type. Each mention the reference tables do not know gives votes:
+the model's label, the name's own words (a common given name first; a last word such as
+"Center", "County" or "Corp"), and the words around it ("in Aceh", "the province of
+Aceh", "Mr Buckley"). All mentions of one name in the article add up, and every mention
+takes the winner. Reference-linked mentions are not voted on: the tables decide them.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from spacy.tokens import Doc
+
+from newsgraph.extract.entities.mentions import HONORIFICS, ORG_HEADS, Found
+from newsgraph.reference import people
+from newsgraph.reference.keys import name_key
+
+# last words that make a name a facility or a place (FAC is reported as LOC)
+FACILITY_HEADS = {
+    "center", "centre", "clinic", "hospital", "prison", "jail", "penitentiary", "courthouse", "unit", "stadium",
+    "arena", "airport", "hotel", "motel", "mall", "camp", "bridge", "tower", "towers", "station", "rehab",
+    "recovery", "facility", "base", "school", "theatre", "theater", "museum", "library", "cathedral", "mosque",
+}
+PLACE_HEADS = {
+    "county", "city", "street", "st", "avenue", "ave", "road", "rd", "boulevard", "beach", "hill", "hills",
+    "island", "islands", "province", "river", "lake", "mountain", "mount", "mt", "valley", "glacier", "park",
+    "bay", "coast", "peninsula", "desert", "forest", "canyon", "district", "region", "village", "town",
+    "township", "square", "heights", "springs", "falls", "harbor", "harbour",
+}
+COMPANY_HEADS = {"inc", "corp", "corporation", "co", "ltd", "llc", "plc", "company", "group", "holdings",
+                 "technologies", "systems", "association", "league", "conference", "club", "union", "network",
+                 "magazine", "newspaper", "times", "post", "news", "foundation", "fund", "airlines", "motors"}
+PLACE_NOUNS = {"province", "city", "state", "town", "village", "county", "region", "island", "capital", "district",
+               "suburb", "neighborhood", "neighbourhood", "area"}
+LOCATIVE = {"in", "near", "outside", "inside", "across", "throughout", "around"}
+PERSON_VERBS = {"said", "says", "told", "added", "explained", "wrote", "married", "died", "born"}
+
+
+def decide_types(doc: Doc, found: list[Found]) -> None:
+    """Give every mention of a name that the reference tables do not know the type its
+    mentions vote for, in place. Names are grouped by canonical name."""
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for m in found:
+        if _voted(m):
+            votes[name_key(m.entity or m.text)] += mention_votes(doc, m)
+    for m in found:
+        if not _voted(m):
+            continue
+        tally = votes[name_key(m.entity or m.text)]
+        if not tally:
+            continue
+        label = max(tally.items(), key=lambda item: (item[1], PRIORITY.get(item[0], 0)))[0]
+        if label != m.label:
+            m.label = label
+
+
+PRIORITY = {"PERSON": 4, "ORG": 3, "GPE": 2, "LOC": 1}
+
+
+def _voted(m: Found) -> bool:
+    return m.kb_id is None and m.kind in {"name", "alias"} and m.label in {"PERSON", "ORG", "GPE", "LOC"}
+
+
+def mention_votes(doc: Doc, m: Found) -> Counter:
+    """The votes one mention gives: its model label (1), its own words (2-3), its context (1-2)."""
+    votes: Counter = Counter({m.label: 1.0})
+    words = [t for t in doc[m.tok_start:m.tok_end] if t.is_alpha]
+    if not words:
+        return votes
+    last = words[-1].lower_
+    place = "GPE" if m.label == "GPE" else "LOC"
+    if len(words) >= 2 and people.is_given_name(words[0].text) and _no_head(last):
+        votes["PERSON"] += 2
+    if len(words) >= 2 and (last in FACILITY_HEADS or last in PLACE_HEADS):
+        votes["LOC"] += 3  # the head outweighs the model and an alias's borrowed label
+    elif len(words) >= 2 and (last in ORG_HEADS or last in COMPANY_HEADS):
+        votes["ORG"] += 3
+    before = doc[m.tok_start - 1] if m.tok_start > 0 else None
+    before2 = doc[m.tok_start - 2] if m.tok_start > 1 else None
+    if before is not None:
+        if before.lower_ in HONORIFICS or before.lower_.rstrip(".") in HONORIFICS:
+            votes["PERSON"] += 2
+        elif before.lower_ == "of" and before2 is not None and before2.lower_ in PLACE_NOUNS:
+            votes[place] += 2  # "the province of Aceh"
+        elif before.lower_ in LOCATIVE and len(words) == 1 and not people.is_given_name(words[0].text):
+            votes[place] += 1  # "in Aceh"
+        elif before.lower_ == "the" and len(words) == 1 and m.label == "PERSON":
+            votes["ORG"] += 2  # "the Jaguars": a person is not "the Smith"
+    after = doc[m.tok_end] if m.tok_end < len(doc) else None
+    if after is not None and after.lower_ in PLACE_NOUNS and after.lower_ not in {"area"}:
+        votes[place] += 1  # "Aceh province"
+    return votes
+
+
+def _no_head(last: str) -> bool:
+    return not ({last} & (FACILITY_HEADS | PLACE_HEADS | ORG_HEADS | COMPANY_HEADS))

@@ -1,0 +1,117 @@
+"""Names and types on small texts written for these tests, with the real pipeline: headline
+casing, type voting, teams, organisation short forms, first names, and links across articles."""
+
+from __future__ import annotations
+
+import sqlite3
+from importlib import resources
+
+from newsgraph.annotate.nlp import load_pipeline
+from newsgraph.corpus.resolve import ArticleEntities, EntityUse, link_across, resolve_entities
+from newsgraph.extract.entities import find_entities
+from newsgraph.records import Article
+
+
+def run(paragraphs: list[str], title: str | None = None):
+    article = Article(id="t1", origin="test", title=title, paragraphs=paragraphs)
+    mentions, entities = find_entities(article, load_pipeline()(article.text))
+    return mentions, {e.name: e for e in entities}
+
+
+def entity_of(mentions, surface: str) -> set[tuple[str, str | None]]:
+    return {(m.type, m.entity) for m in mentions if m.text == surface}
+
+
+def test_headline_casing_never_glues_a_verb_into_a_name():
+    mentions, entities = run(
+        ["Actress Lindsay Lohan checked into a clinic in California on Thursday, her lawyer said.",
+         "Lohan had been ordered by a judge to spend 90 days in treatment."],
+        title="Lindsay Lohan Checks Into Rehab")
+    names = {m.entity for m in mentions if m.type == "PERSON"}
+    assert "Lindsay Lohan" in names
+    assert not any("Checks" in n or "Actress" in n or "Rehab" in n for n in names if n)
+    assert entity_of(mentions, "Lohan") == {("PERSON", "Lindsay Lohan")}
+
+
+def test_a_facility_is_a_place_and_its_short_name_joins_it():
+    mentions, _ = run(["The singer entered the Betty Ford Center in Rancho Mirage on Monday.",
+                       "She will stay at Betty Ford for three months, a spokesman said."])
+    assert entity_of(mentions, "Betty Ford Center") == {("LOC", "Betty Ford Center")}
+    assert entity_of(mentions, "Betty Ford") == {("LOC", "Betty Ford Center")}
+
+
+def test_a_team_is_an_organisation_not_its_city():
+    mentions, _ = run(["Kansas City lost to the Indianapolis Colts 23-20.",
+                       "It was the third straight win for the Colts, who now lead their division."])
+    assert entity_of(mentions, "Indianapolis Colts") == {("ORG", "Indianapolis Colts")}
+    assert entity_of(mentions, "Colts") == {("ORG", "Indianapolis Colts")}
+    assert not any(m.entity == "Indianapolis" for m in mentions)
+
+
+def test_acronym_and_corporate_suffix_join_the_company_name():
+    mentions, entities = run(["Advanced Micro Devices Inc. said on Wednesday it would buy a server maker.",
+                              "The deal gives AMD a foothold in the market for small servers."])
+    assert entity_of(mentions, "AMD") == {("ORG", "Advanced Micro Devices")}
+    assert "AMD" in entities["Advanced Micro Devices"].aliases
+
+
+def test_a_person_named_first_in_full_keeps_one_type():
+    mentions, _ = run(["The 76ers hired Maurice Cheeks as their new coach on Tuesday.",
+                       "Cheeks coached the team for four seasons before he was fired."])
+    assert entity_of(mentions, "Maurice Cheeks") == {("PERSON", "Maurice Cheeks")}
+    assert entity_of(mentions, "Cheeks") == {("PERSON", "Maurice Cheeks")}
+
+
+def test_first_name_joins_the_full_name_and_two_people_sharing_a_surname_stay_two():
+    mentions, entities = run(["Scott Peterson was convicted of killing his wife, Laci Peterson, in 2004.",
+                              "Laci was eight months pregnant when she disappeared."])
+    assert entity_of(mentions, "Laci") == {("PERSON", "Laci Peterson")}
+    assert {"Scott Peterson", "Laci Peterson"} <= set(entities)
+
+
+def people(*names: str, story: str | None = None, article: str = "") -> ArticleEntities:
+    uses = {f"{t}:{n.lower()}": EntityUse(n, t) for t, n in (name.split(":", 1) for name in names)}
+    return ArticleEntities(article, uses, story)
+
+
+def test_across_articles_a_short_form_joins_the_one_full_name_it_shares_context_with():
+    articles = [
+        people("PERSON:Laci Peterson", "PERSON:Scott Peterson", "GPE:Modesto", article="a1"),
+        people("PERSON:Laci Peterson", "GPE:Modesto", article="a2"),
+        people("PERSON:Laci", "GPE:Modesto", article="a3"),  # only Laci Peterson is a Laci
+        people("PERSON:Peterson", "GPE:Modesto", article="a4"),  # Laci or Scott: stays apart
+        people("PERSON:Bill Clinton", "PERSON:Hillary Clinton", "GPE:Arkansas", article="a5"),
+        people("PERSON:Clinton", "GPE:Arkansas", article="a6"),
+        people("PERSON:Laci", "GPE:Paris", article="a7"),  # nothing in common with Laci Peterson
+    ]
+    links = link_across(articles)
+    assert links[("a3", "PERSON:laci")].id == "PERSON:laci peterson"
+    assert ("a4", "PERSON:peterson") not in links
+    assert ("a6", "PERSON:clinton") not in links
+    assert ("a7", "PERSON:laci") not in links
+
+
+def test_across_articles_one_name_gets_the_type_most_of_its_mentions_have():
+    articles = [people("PERSON:Wladimir Klitschko", article=f"a{i}") for i in range(4)]
+    articles.append(people("GPE:Wladimir Klitschko", article="a9"))
+    links = link_across(articles)
+    assert links[("a9", "GPE:wladimir klitschko")].id == "PERSON:wladimir klitschko"
+
+
+def test_store_step_links_a_short_form_and_records_the_alias():
+    conn = sqlite3.connect(":memory:")
+    conn.executescript(resources.files("newsgraph.store").joinpath("schema.sql").read_text(encoding="utf-8"))
+    for aid in ("a1", "a2"):
+        conn.execute("INSERT INTO articles (id, origin, ingested_at) VALUES (?, ?, '2024-06-24')", (aid, aid))
+    conn.executemany("INSERT INTO entities (id, name, type) VALUES (?, ?, ?)", [
+        ("ORG:new orleans saints", "New Orleans Saints", "ORG"), ("ORG:saints", "Saints", "ORG"),
+        ("PERSON:drew brees", "Drew Brees", "PERSON")])
+    rows = [("a1", "ORG:new orleans saints", "New Orleans Saints", "ORG"), ("a1", "PERSON:drew brees", "Drew Brees", "PERSON"),
+            ("a2", "ORG:saints", "Saints", "ORG"), ("a2", "PERSON:drew brees", "Brees", "PERSON")]
+    conn.executemany("INSERT INTO mentions (article, entity, start, \"end\", text, type, kind) "
+                     "VALUES (?, ?, 0, 5, ?, ?, 'name')", rows)
+    assert resolve_entities(conn, ["a2"]) == 1
+    assert conn.execute("SELECT entity FROM mentions WHERE article = 'a2' AND text = 'Saints'").fetchone() == (
+        "ORG:new orleans saints",)
+    assert ("Saints",) in conn.execute("SELECT alias FROM entity_aliases WHERE entity = 'ORG:new orleans saints'")
+    assert resolve_entities(conn, ["a2"]) == 0  # nothing left to change
