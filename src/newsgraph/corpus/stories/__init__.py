@@ -8,11 +8,14 @@ they can touch are read.
 Steps, one module each:
 
 1. ``dedup``: syndicated copies and re-posts (MinHash/LSH) linked to their original.
-2. ``features``: an article as weighted terms: light-stemmed words and its names.
+2. ``features``: an article as weighted terms: light-stemmed words (kept apart per
+   language) and its names, weighted by how often it mentions them.
 3. ``embeddings``: one sentence embedding per article, computed by the ingest workers.
-4. ``index``: story centroids, document frequencies and a capped inverted index.
-5. ``store``: the part of the index an update needs, loaded from the store and saved back.
-6. ``update``: attaches each article to the most similar story or opens a new one.
+4. ``timing``: the year an article's news belongs to, from its date or from its text.
+5. ``index``: story centroids, document frequencies and a capped inverted index; an article
+   joins the most similar story whose participants and year fit its own.
+6. ``store``: the part of the index an update needs, loaded from the store and saved back.
+7. ``update``: attaches each article to the most similar story or opens a new one.
 
 The ingest workers call ``signature_bytes`` and ``attach_embeddings`` so that the main
 process never signs or embeds.

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
-from typing import Iterable
+from typing import Iterable, Mapping
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
@@ -33,16 +33,43 @@ NEWS_STOP_WORDS = frozenset(
 STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | NEWS_STOP_WORDS
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
+_ANY_TOKEN = re.compile(r"[^\W_]+")  # words of any script, for articles not in English
+ENGLISH = "en"
 
 
-def words(text: str) -> list[str]:
-    """Content words of a text, folded and stemmed, stop words dropped."""
+def words(text: str, language: str | None = None) -> list[str]:
+    """Content words of a text, folded and stemmed, stop words dropped.
+
+    An article in another language keeps its words apart from English ones (they are
+    prefixed with its language) and loses that language's stop words: otherwise every
+    page in a language would share "que", "para", "mais" and form a story on nothing else.
+    """
+    if language and language != ENGLISH:
+        return _foreign_words(text, language)
     out = []
     for token in _TOKEN.findall(fold(text)):
         word = _content_word(token)
         if word:
             out.append(word)
     return out
+
+
+def _foreign_words(text: str, language: str) -> list[str]:
+    stop = foreign_stop_words(language)
+    return [f"{language}:{token}" for token in _ANY_TOKEN.findall(fold(text))
+            if len(token) > 2 and token not in stop and not (token.isdigit() and len(token) < 4)]
+
+
+@lru_cache(maxsize=64)
+def foreign_stop_words(language: str) -> frozenset[str]:
+    """spaCy's stop-word list for a language (a word list, no model), folded; English's if it has none."""
+    import importlib
+
+    try:
+        listed = importlib.import_module(f"spacy.lang.{language}.stop_words").STOP_WORDS
+    except (ImportError, AttributeError, ValueError):
+        listed = ()
+    return frozenset(fold(w) for w in listed) | STOP_WORDS
 
 
 @lru_cache(maxsize=200_000)
@@ -60,14 +87,19 @@ def _content_word(token: str) -> str | None:
 
 
 def article_terms(title: str | None, lead: str | None, body: str | None,
-                  entities: Iterable[str] = ()) -> dict[str, float]:
-    """Raw term weights of one article (before IDF): title words count double, names double."""
+                  entities: Iterable[str] | Mapping[str, int] = (), language: str | None = None) -> dict[str, float]:
+    """Raw term weights of one article (before IDF): title words count double, names double.
+
+    ``entities`` maps each name to how often the article mentions it (pronouns included):
+    the people an article keeps coming back to are its main participants.
+    """
     counts: Counter[str] = Counter()
-    for word in words(title or ""):
+    for word in words(title or "", language):
         counts[word] += TITLE_WEIGHT
     text = " ".join(part for part in (lead, (body or "")[: BODY_WORDS * 10]) if part)
-    for word in words(text)[:BODY_WORDS]:  # about the first BODY_WORDS words, tokenised once
+    for word in words(text, language)[:BODY_WORDS]:  # about the first BODY_WORDS words, tokenised once
         counts[word] += 1.0
-    for entity in set(entities):
-        counts[ENTITY_PREFIX + entity] += ENTITY_WEIGHT
+    mentions = entities if isinstance(entities, Mapping) else dict.fromkeys(entities, 1)
+    for entity, n in mentions.items():
+        counts[ENTITY_PREFIX + entity] += ENTITY_WEIGHT * max(n, 1)
     return dict(counts)

@@ -31,7 +31,10 @@ POSTING_CAP = 40  # a posting list keeps its most recent stories
 MAX_CANDIDATES = 20  # exact similarity is computed for at most this many stories (fewer: more order dependence)
 MERGE_CANDIDATES = 10  # ... and for a story, the closest few other stories
 EARLY_POSTS = 3  # a story is re-posted after each of its first members, then once per update
-WINDOW_DAYS = 10.0  # a dated article only joins a story active within this many days
+WINDOW_DAYS = 10.0
+NAME_PREFIX = "@"  # features.ENTITY_PREFIX: terms that are names
+YEAR_GAP = 1  # an article joins a story whose news is at most this many years from its own
+NAMES_TO_COMPARE = 5  # participants are compared when the article names at least this many (a headline names one)  # a dated article only joins a story active within this many days
 
 
 def story_key(founder: str, n: int = 0) -> str:
@@ -58,6 +61,7 @@ class Thresholds:
 
     lexical: float = 0.20
     combined: float = 0.25
+    participants: float = 0.2  # least cosine of the names alone, when the article names several
 
 
 THRESHOLDS = Thresholds()
@@ -70,11 +74,13 @@ class StoryVector:
     id: str
     terms: dict[str, float] = field(default_factory=dict)
     norm2: float = 0.0
+    names_norm2: float = 0.0  # the part of norm2 that is names (participants, places)
     size: int = 0
     embedding: np.ndarray | None = None  # sum of members' unit sentence embeddings
     first_day: float | None = None
     last_day: float | None = None
     rep_score: float = -1.0  # similarity to the centroid of the article giving the title
+    years: dict[int, int] = field(default_factory=dict)  # members placed in each year (timing.year_of)
     dirty: bool = False
     _embedding_norm: float | None = field(default=None, repr=False)  # cached: read per candidate, per article
 
@@ -103,20 +109,30 @@ class StoryVector:
         return self._embedding_norm
 
     def add(self, vector: dict[str, float], embedding: np.ndarray | None, day: float | None,
-            sign: float = 1.0) -> None:
+            sign: float = 1.0, year: int | None = None) -> None:
         """Add (sign=1) or remove (sign=-1) one member."""
+        if year is not None:
+            count = self.years.get(year, 0) + (1 if sign > 0 else -1)
+            if count > 0:
+                self.years[year] = count
+            else:
+                self.years.pop(year, None)
         terms = self.terms
-        norm2 = self.norm2
+        norm2, names2 = self.norm2, self.names_norm2
         for t, w in vector.items():
             old = terms.get(t, 0.0)
             value = old + sign * w
             if value > 1e-9:
                 terms[t] = value
-                norm2 += value * value - old * old
+                change = value * value - old * old
             else:
                 terms.pop(t, None)
-                norm2 -= old * old
+                change = -old * old
+            norm2 += change
+            if t[:1] == NAME_PREFIX:
+                names2 += change
         self.norm2 = max(norm2, 0.0)
+        self.names_norm2 = max(names2, 0.0)
         if embedding is not None:
             if self.embedding is None:
                 self.embedding = np.zeros_like(embedding)
@@ -131,6 +147,8 @@ class StoryVector:
 
     def absorb(self, other: "StoryVector") -> None:
         """Take in every member of another story (a merge)."""
+        for year, count in other.years.items():
+            self.years[year] = self.years.get(year, 0) + count
         for t, w in other.terms.items():
             self.terms[t] = self.terms.get(t, 0.0) + w
         if other.embedding is not None:
@@ -149,7 +167,23 @@ class StoryVector:
             self.terms = dict(sorted(self.terms.items(), key=lambda kv: -kv[1])[:CENTROID_TERMS])
             recount = True
         if recount:
-            self.norm2 = sum(w * w for w in self.terms.values())
+            self.recount()
+
+    def recount(self) -> None:
+        self.norm2 = sum(w * w for w in self.terms.values())
+        self.names_norm2 = sum(w * w for t, w in self.terms.items() if t[:1] == NAME_PREFIX)
+
+    def participants(self, vector: dict[str, float]) -> float | None:
+        """Cosine of the names alone (people, organisations, places), or None if either side has none."""
+        if self.names_norm2 <= 0.0:
+            return None
+        names = [(t, w) for t, w in vector.items() if t[:1] == NAME_PREFIX]
+        own = math.fsum([w * w for _, w in names])
+        if own <= 0.0:
+            return None
+        terms = self.terms
+        dot = math.fsum([w * terms[t] for t, w in names if t in terms])
+        return dot / math.sqrt(own * self.names_norm2)
 
     def unit_terms(self) -> dict[str, float]:
         norm = math.sqrt(self.norm2) or 1.0
@@ -163,6 +197,10 @@ class StoryVector:
 
     def top_terms(self, n: int) -> list[str]:
         return [t for t, _ in sorted(self.terms.items(), key=lambda kv: -kv[1])[:n]]
+
+    def year(self) -> int | None:
+        """The year most of the story's placed members belong to (the latest, on a tie)."""
+        return max(self.years, key=lambda y: (self.years[y], y)) if self.years else None
 
     def in_window(self, day: float | None) -> bool:
         if day is None or self.last_day is None or self.first_day is None:
@@ -178,6 +216,8 @@ class Member:
     vector: dict[str, float]
     embedding: np.ndarray | None
     day: float | None
+    year: int | None = None  # timing.when: the year of its news, from its date or a full date in its text
+    not_before: int | None = None  # ... else a year its text names: the article is not older
 
 
 @dataclass
@@ -263,16 +303,32 @@ class StoryIndex:
         return found
 
     def best(self, vector: dict[str, float], embedding: np.ndarray | None, day: float | None,
-             exclude: str | None = None, limit: int = MAX_CANDIDATES) -> tuple[StoryVector | None, float]:
-        """The most similar candidate story that clears its threshold, or None."""
+             exclude: str | None = None, limit: int = MAX_CANDIDATES,
+             year: int | None = None, not_before: int | None = None) -> tuple[StoryVector | None, float]:
+        """The most similar candidate story that clears its threshold and fits its participants and year."""
         best, best_margin = None, 0.0
         for story in self.candidates(vector, day)[:limit]:
             if story.id == exclude:
                 continue
             margin = self.similarity(story, vector, embedding) - self.threshold(embedding, story)
-            if margin >= 0 and (best is None or margin > best_margin):
+            if margin >= 0 and (best is None or margin > best_margin) and self.same_event(story, vector, year, not_before):
                 best, best_margin = story, margin
         return best, best_margin
+
+    def same_event(self, story: StoryVector, vector: dict[str, float], year: int | None,
+                   not_before: int | None = None) -> bool:
+        """Whether an article's names and year fit a story's: the same words about other people,
+        or years apart, are other news. Only evidence both sides have is compared."""
+        story_year = story.year()
+        if story_year is not None:
+            if year is not None and abs(year - story_year) > YEAR_GAP:
+                return False
+            if not_before is not None and not_before > story_year + YEAR_GAP:
+                return False
+        if sum(1 for t in vector if t[:1] == NAME_PREFIX) < NAMES_TO_COMPARE:
+            return True
+        score = story.participants(vector)
+        return score is None or score >= self.thresholds.participants
 
     # -- updates --------------------------------------------------------------------
 
@@ -306,20 +362,20 @@ class StoryIndex:
         """Cluster new articles into the index; return article id -> story id (before merges)."""
         where: dict[str, str] = {}
         for m in members:  # single pass
-            story, _ = self.best(m.vector, m.embedding, m.day)
+            story, _ = self.best(m.vector, m.embedding, m.day, year=m.year, not_before=m.not_before)
             if story is None:
                 story = self.open_story(m.id)
-            story.add(m.vector, m.embedding, m.day)
+            story.add(m.vector, m.embedding, m.day, year=m.year)
             if story.size <= EARLY_POSTS:  # a young story's top terms still change
                 self.post(story)
             where[m.id] = story.id
         for m in members:  # reconsider each once the whole batch is in
             current = self.stories[where[m.id]]
-            current.add(m.vector, m.embedding, None, sign=-1.0)
-            story, _ = self.best(m.vector, m.embedding, m.day)
+            current.add(m.vector, m.embedding, None, sign=-1.0, year=m.year)
+            story, _ = self.best(m.vector, m.embedding, m.day, year=m.year, not_before=m.not_before)
             if story is None:
                 story = current if current.size == 0 else self.open_story(m.id)
-            story.add(m.vector, m.embedding, m.day)
+            story.add(m.vector, m.embedding, m.day, year=m.year)
             if story.size <= EARLY_POSTS:
                 self.post(story)
             where[m.id] = story.id
@@ -365,7 +421,7 @@ class StoryIndex:
             else:
                 score, threshold = (lexical + semantic / small.size) / 2.0, self.thresholds.combined
             margin = score - threshold
-            if margin >= 0 and (best is None or margin > best_margin):
+            if margin >= 0 and (best is None or margin > best_margin) and self.same_event(large, small.terms, small.year()):
                 best, best_margin = other, margin
         return best
 

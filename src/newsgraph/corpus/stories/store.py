@@ -24,6 +24,10 @@ from newsgraph.store.sqlite import get_state, rows_in, set_state
 
 N_DOCS_STATE = "stories.n_docs"
 SEQ_STATE = "stories.posting_seq"  # postings are ordered by when they were made
+# A centroid's years are kept in its terms column as "#2013": members (no term starts with "#"),
+# so databases made before years were counted read as stories with no year.
+YEAR_PREFIX = "#"
+
 def load_counts(conn: sqlite3.Connection, index: StoryIndex, terms: Iterable[str]) -> None:
     """Read the corpus size and the document frequencies of ``terms``."""
     index.n_docs = int(get_state(conn, N_DOCS_STATE) or 0)
@@ -74,9 +78,12 @@ def load_stories(conn: sqlite3.Connection, index: StoryIndex, ids: Iterable[str]
     wanted = sorted(set(ids) - set(index.stories))
     for row in rows_in(conn, "SELECT story, terms, embedding, size, first_day, last_day, rep_score "
                              "FROM story_centroids WHERE story IN ({marks})", wanted):
-        story = StoryVector(row[0], terms=json.loads(row[1]), size=row[3], first_day=row[4], last_day=row[5],
-                            rep_score=row[6] if row[6] is not None else -1.0)
-        story.norm2 = sum(w * w for w in story.terms.values())
+        terms = json.loads(row[1])
+        years = {int(t[1:]): int(w) for t, w in terms.items() if t[:1] == YEAR_PREFIX}
+        terms = {t: w for t, w in terms.items() if t[:1] != YEAR_PREFIX}
+        story = StoryVector(row[0], terms=terms, size=row[3], first_day=row[4], last_day=row[5],
+                            rep_score=row[6] if row[6] is not None else -1.0, years=years)
+        story.recount()
         if row[2] is not None:
             story.embedding = np.frombuffer(row[2], dtype=np.float32).copy()
         index.stories[story.id] = story
@@ -93,7 +100,8 @@ def save(conn: sqlite3.Connection, index: StoryIndex) -> None:
     conn.executemany(
         "INSERT OR REPLACE INTO story_centroids (story, terms, embedding, size, first_day, last_day, rep_score) "
         "VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [(s.id, json.dumps({t: round(w, 5) for t, w in s.terms.items()}, ensure_ascii=False),
+        [(s.id, json.dumps({t: round(w, 5) for t, w in s.terms.items()}
+                           | {f"{YEAR_PREFIX}{y}": n for y, n in sorted(s.years.items())}, ensure_ascii=False),
           None if s.embedding is None else s.embedding.astype(np.float32).tobytes(),
           s.size, s.first_day, s.last_day, s.rep_score)
          for s in index.stories.values() if s.dirty and s.size > 0])

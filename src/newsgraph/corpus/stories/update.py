@@ -20,6 +20,7 @@ from __future__ import annotations
 import gc
 import json
 import sqlite3
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Sequence
@@ -30,8 +31,9 @@ from newsgraph.corpus.stories import dedup
 from newsgraph.corpus.stories import embeddings as story_embeddings
 from newsgraph.corpus.stories import store as story_store
 from newsgraph.corpus.stories.embeddings import from_blob, story_summary, to_blob
-from newsgraph.corpus.stories.features import ENTITY_PREFIX, article_terms
+from newsgraph.corpus.stories.features import ENGLISH, ENTITY_PREFIX, article_terms
 from newsgraph.corpus.stories.index import WINDOW_DAYS, Member, StoryIndex, Thresholds
+from newsgraph.corpus.stories.timing import when
 from newsgraph.reference.keys import name_key
 from newsgraph.store.sqlite import chunks, now, rows_in
 
@@ -51,7 +53,9 @@ class NewArticle:
     body: str
     published: str | None
     ingested_at: str
+    language: str | None = None
     entities: dict[str, str] = field(default_factory=dict)  # name key -> entity id
+    mentions: Counter[str] = field(default_factory=Counter)  # name key -> times mentioned
 
     @property
     def day(self) -> float | None:
@@ -61,7 +65,10 @@ class NewArticle:
             return None
 
     def terms(self) -> dict[str, float]:
-        return article_terms(self.title, self.lead, self.body, self.entities)
+        return article_terms(self.title, self.lead, self.body, self.mentions, self.language)
+
+    def text(self) -> str:
+        return "\n".join(part for part in (self.title, self.lead, self.body) if part)
 
     def summary(self) -> str:
         """What the sentence embedding reads: the text the ingest workers embedded."""
@@ -71,15 +78,16 @@ class NewArticle:
 def read_new_articles(conn: sqlite3.Connection, article_ids: Sequence[str]) -> list[NewArticle]:
     """The requested articles that have no story yet, in publication order."""
     found: dict[str, NewArticle] = {}
-    for row in rows_in(conn, f"SELECT id, title, lead, substr(body, 1, {BODY_CHARS}), published, ingested_at, story "
-                             "FROM articles WHERE id IN ({marks})", sorted(set(article_ids))):
+    for row in rows_in(conn, f"SELECT id, title, lead, substr(body, 1, {BODY_CHARS}), published, ingested_at, story, "
+                             "language FROM articles WHERE id IN ({marks})", sorted(set(article_ids))):
         if row[6] is None:  # "story IS NULL" in SQL would lead SQLite to scan the story index instead
-            found[row[0]] = NewArticle(row[0], row[1] or "", row[2] or "", row[3] or "", row[4], row[5] or "")
+            found[row[0]] = NewArticle(row[0], row[1] or "", row[2] or "", row[3] or "", row[4], row[5] or "", row[7])
     for article, entity in rows_in(conn, "SELECT article, entity FROM mentions "
                                          "WHERE article IN ({marks}) AND entity IS NOT NULL", sorted(found)):
         key = name_key(entity.split(":", 1)[-1])
         if key:
             found[article].entities.setdefault(key, entity)
+            found[article].mentions[key] += 1
     return sorted(found.values(), key=lambda a: (a.published is None, a.published or "", a.id))
 
 
@@ -158,7 +166,7 @@ def _cluster(conn: sqlite3.Connection, articles: list[NewArticle], with_embeddin
     vectors = [index.vector(raw) for raw in raws]
     del raws
     embedded = story_vectors(conn, originals) if with_embeddings else [None] * len(originals)
-    members = [Member(a.id, v, e, a.day) for a, v, e in zip(originals, vectors, embedded)]
+    members = [_member(a, v, e) for a, v, e in zip(originals, vectors, embedded)]
     loaded: set[str] = set()
     days = [m.day for m in members]
     since = None if not days or None in days else min(days) - WINDOW_DAYS
@@ -174,6 +182,17 @@ def _cluster(conn: sqlite3.Connection, articles: list[NewArticle], with_embeddin
     titles = _choose_titles(index, members, where, articles)
     story_store.save(conn, index)
     _write(conn, index, articles, where, titles)
+
+
+def _member(article: NewArticle, vector: dict[str, float], embedding: np.ndarray | None) -> Member:
+    """What clustering compares of an article: its terms, its embedding if the model reads
+    its language (an English model finds any two pages in another script alike), its year."""
+    if article.language not in (None, ENGLISH):
+        embedding = None
+    placed = when(article.published, article.text())
+    exact = placed is not None and placed.exact
+    return Member(article.id, vector, embedding, article.day, year=placed.year if exact else None,
+                  not_before=placed.year if placed and not exact else None)
 
 
 def _stories_of(conn: sqlite3.Connection, ids: set[str]) -> dict[str, str]:

@@ -1,0 +1,132 @@
+"""Stories keep apart two events of the same kind: other participants, or years apart, are other news.
+
+Through the real ingest path (structure, spaCy, extraction, SQLite, story formation), on
+short articles written for these tests: each event is reported by two outlets in their
+own words, and the two events of a pair share most of their vocabulary.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REID_A = """Tara Reid checks into Promises rehab in Malibu
+March 4, 2008
+Actress Tara Reid has checked herself into the Promises Treatment Center in Malibu, California, her publicist Jack Ketsoyan told People magazine on Tuesday.
+Ketsoyan would not say what the American Pie star was being treated for. Reid, 32, asked for privacy for herself and her family.
+Friends of the actress said her family in New York supported the decision. Reid launched a fashion line called Mantra in December."""
+
+REID_B = """American Pie actress Tara Reid enters Promises rehab centre
+March 5, 2008
+Tara Reid is in rehab. The actress entered the Promises Treatment Center in Malibu this week, spokesman Jack Ketsoyan confirmed to People.
+Ketsoyan asked that the family's privacy be respected and gave no reason for the stay at Promises.
+Reid, known for American Pie and Van Wilder, had been seen partying in Los Angeles and New York in recent weeks."""
+
+LOHAN_A = """Lindsay Lohan checks into Betty Ford Center rehab
+May 3, 2013
+Actress Lindsay Lohan has checked into the Betty Ford Center in Rancho Mirage, California, to begin a 90-day court-ordered stay, her lawyer Shawn Holley said on Friday.
+Lohan, 26, was sentenced in March by Judge James Dabney after a car crash on the Pacific Coast Highway in Santa Monica.
+The Mean Girls star had earlier left a rehab facility in Newport Beach within minutes of arriving."""
+
+LOHAN_B = """Lohan enters Betty Ford rehab after Newport Beach no-show
+May 3, 2013
+Lindsay Lohan is in rehab at last. The Mean Girls actress checked into the Betty Ford Center in Rancho Mirage late on Thursday, attorney Shawn Holley told reporters.
+Judge James Dabney ordered the 90-day stay after the Santa Monica car crash case. Lohan had walked out of the Morningside Recovery center in Newport Beach hours earlier."""
+
+FIGHT_2008_A = """Klitschko stops Thompson to keep heavyweight titles
+July 12, 2008
+Wladimir Klitschko knocked out Tony Thompson in the eleventh round in Hamburg, Germany, on Saturday to keep his IBF and WBO heavyweight titles.
+The Ukrainian champion dropped the American challenger with a right hand at the Color Line Arena. Thompson, from Washington, had never been stopped.
+Klitschko said Thompson was a difficult opponent and that he wanted to unify all the belts."""
+
+FIGHT_2008_B = """Wladimir Klitschko knocks out Tony Thompson in Hamburg
+July 13, 2008
+Heavyweight champion Wladimir Klitschko retained his IBF and WBO belts with an eleventh-round knockout of Tony Thompson in Hamburg, Germany.
+A right hand ended the fight at the Color Line Arena. The Ukrainian called the American a tough challenger and said he wants every title.
+Thompson, of Washington, suffered the first stoppage of his career."""
+
+FIGHT_2012_A = """Klitschko stops Thompson to keep heavyweight titles
+July 7, 2012
+Wladimir Klitschko stopped Tony Thompson in the sixth round in Bern, Switzerland, on Saturday to keep his IBF, WBO and WBA heavyweight titles.
+The Ukrainian champion dropped the American challenger twice at the Stade de Suisse. Thompson, from Washington, lost to Klitschko in Hamburg four years ago.
+Klitschko said Thompson was a difficult opponent and that he wanted to fight again this year."""
+
+FIGHT_2012_B = """Wladimir Klitschko knocks out Tony Thompson in Bern
+July 8, 2012
+Heavyweight champion Wladimir Klitschko retained his IBF, WBO and WBA belts with a sixth-round knockout of Tony Thompson in Bern, Switzerland.
+A right hand ended the fight at the Stade de Suisse. The Ukrainian called the American a tough challenger in a rematch of their 2008 bout.
+Thompson, of Washington, said he would think about retiring."""
+
+PT_A = """Prefeitura anuncia obras de drenagem para o centro da cidade
+A prefeitura anunciou nesta semana que as obras de drenagem no centro da cidade devem começar em março e durar cerca de oito meses.
+Segundo a secretaria de obras, o projeto prevê a troca de toda a rede de galerias e a construção de dois reservatórios para evitar os alagamentos que se repetem todos os anos.
+Os comerciantes da região pedem que o trânsito não seja interrompido durante o período de vendas de fim de ano, e a prefeitura diz que vai fazer as obras por etapas."""
+
+PT_B = """Time da casa vence clássico e assume a liderança do campeonato
+O time da casa venceu o clássico por dois a zero no domingo e assumiu a liderança do campeonato estadual, com três pontos de vantagem sobre o segundo colocado.
+Os gols foram marcados no segundo tempo, depois de uma primeira etapa equilibrada em que os dois goleiros fizeram boas defesas.
+O técnico disse que o grupo ainda precisa melhorar a marcação, mas comemorou a vitória diante de um estádio lotado e de uma torcida que não parou de cantar."""
+
+
+def ingest(tmp_path: Path, texts: dict[str, str]) -> dict[str, str]:
+    """Ingest each text as a file of its own; return file name -> story id."""
+    from newsgraph.job import ingest_paths
+    from newsgraph.store import Store
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, text in texts.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    with Store(tmp_path / "stories.db") as store:
+        assert ingest_paths([folder], store, workers=1).new == len(texts)
+        rows = store.conn.execute("SELECT origin, story FROM articles").fetchall()
+    return {Path(origin).stem: story for origin, story in rows}
+
+
+@pytest.fixture(scope="module")
+def rehab(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    return ingest(tmp_path_factory.mktemp("rehab"), {"reid_a": REID_A, "reid_b": REID_B,
+                                                     "lohan_a": LOHAN_A, "lohan_b": LOHAN_B})
+
+
+def test_two_outlets_on_one_event_join_one_story(rehab: dict[str, str]) -> None:
+    assert rehab["reid_a"] == rehab["reid_b"]
+    assert rehab["lohan_a"] == rehab["lohan_b"]
+
+
+def test_the_same_kind_of_news_about_other_people_is_another_story(rehab: dict[str, str]) -> None:
+    """Tara Reid (2008) and Lindsay Lohan (2013) both check into rehab: two stories."""
+    assert rehab["reid_a"] != rehab["lohan_a"]
+
+
+def test_the_same_people_years_apart_are_another_story(tmp_path: Path) -> None:
+    """Klitschko beats Thompson in 2008 and again in 2012: same words, same names, two stories."""
+    found = ingest(tmp_path, {"f2008a": FIGHT_2008_A, "f2008b": FIGHT_2008_B,
+                              "f2012a": FIGHT_2012_A, "f2012b": FIGHT_2012_B})
+    assert found["f2008a"] == found["f2008b"]
+    assert found["f2012a"] == found["f2012b"]
+    assert found["f2008a"] != found["f2012a"]
+
+
+def test_an_undated_article_is_placed_by_the_dates_its_text_gives(tmp_path: Path) -> None:
+    """Without a dateline, "on July 7, 2012" in the text keeps the 2012 fight away from the 2008 one."""
+    undated = FIGHT_2012_B.replace("July 8, 2012\n", "").replace("in Bern, Switzerland.",
+                                                                  "in Bern, Switzerland, on July 7, 2012.")
+    found = ingest(tmp_path, {"f2008a": FIGHT_2008_A, "f2008b": FIGHT_2008_B, "undated": undated})
+    assert found["undated"] != found["f2008a"]
+
+
+def test_pages_that_share_only_a_language_form_no_story(tmp_path: Path) -> None:
+    """Two unrelated Portuguese pages: their shared words are the language's own, not news."""
+    found = ingest(tmp_path, {"pt_a": PT_A, "pt_b": PT_B})
+    assert found["pt_a"] != found["pt_b"]
+
+
+def test_time_comes_from_the_date_else_the_text() -> None:
+    from newsgraph.corpus.stories.timing import When, when
+
+    assert when("2013-05-03", "in 2008") == When(2013, True)
+    assert when(None, "He checked in on May 3, 2013, after a stay in 2010.") == When(2013, True)
+    assert when(None, "He was at Betty Ford from September 2010 to January 2011.") == When(2011, False)
+    assert when(None, "A 2010 contract, to run by 2018.") is None
