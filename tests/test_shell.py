@@ -14,11 +14,10 @@ import pytest
 from typer.testing import CliRunner
 
 import newsgraph
-from newsgraph.examples import example_paths
 from newsgraph.interfaces.cli import app
 
 runner = CliRunner()
-HEADLINES = 15  # with the two seed articles, 17 ids: two of them must start with the same character
+from conftest import HEADLINES  # with the two seed articles, 17 ids: two must start with the same character
 
 
 def run(*args: str) -> tuple[int, str]:
@@ -33,26 +32,13 @@ def rows(*args: str) -> list[dict]:
 
 
 @pytest.fixture(scope="module")
-def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("shell-corpus")
-    for path in example_paths():
-        shutil.copy(path, folder / path.name)
-    topics = ["harvest", "election", "storm", "strike", "summit", "budget", "flood", "trial", "launch", "merger",
-              "drought", "census", "vaccine", "bridge", "festival"]
-    with open(folder / "feed.jsonl", "w", encoding="utf-8") as handle:
-        for i, topic in enumerate(topics[:HEADLINES]):
-            handle.write(json.dumps({"title": f"Officials in Ruritania report on the {topic}",
-                                     "url": f"https://wire.example/{i}", "outlet": "Wire Example",
-                                     "published": f"2024-05-{i + 1:02d}"}) + "\n")
-    return folder
+def corpus(analyst_corpus: Path) -> Path:
+    return analyst_corpus
 
 
 @pytest.fixture(scope="module")
-def db(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("shell-db") / "news.db"
-    code, output = run("ingest", str(corpus), "--db", str(path), "--workers", "1", "--quiet")
-    assert code == 0, output
-    return path
+def db(analyst_db: Path) -> Path:
+    return analyst_db
 
 
 @pytest.fixture(scope="module")

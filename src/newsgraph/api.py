@@ -6,6 +6,7 @@
     >>> db = newsgraph.open_db("news.db")
     >>> db.ingest(["articles/"])
     >>> db.quotes(speaker="Kurt Campbell")
+    >>> db.frame("quotes")  # a pandas DataFrame (pip install 'newsgraph[pandas]')
     >>> db.search('"North Korea" sanction*', what="quotes")
 """
 
@@ -121,10 +122,19 @@ class Database:
         story = queries.get_story(self.conn, story_id)
         return comparison_for_story(self.conn, story["id"]) if story else None
 
-    def export(self, what: str, fmt: str = "jsonl", out: str | Path | None = None) -> int:
+    def export(self, what: str, fmt: str | None = None, out: str | Path | None = None) -> int:
+        """Write one export kind; the format follows ``out``'s extension unless ``fmt`` names one."""
         from newsgraph.interfaces.export import export
 
         return export(self.conn, what, fmt, Path(out) if out else None)
+
+    def frame(self, what: str) -> Any:
+        """One export kind ("quotes", "events", ...) as a pandas DataFrame, typed as the exports are:
+        times as UTC datetimes (precision beside them), CAMEO codes as text, lists as lists.
+        Needs the ``pandas`` extra."""
+        from newsgraph.interfaces.tabular import to_frame
+
+        return to_frame(self.conn, what)
 
 
 def open_db(path: str | Path = DEFAULT_DB) -> Database:

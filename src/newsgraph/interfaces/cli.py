@@ -313,11 +313,17 @@ def flags(db: Path = DbOption, limit: int = LimitOption, as_json: bool = JsonOpt
 @app.command()
 def export(db: Path = DbOption,
            what: str = typer.Option("articles", "--what", help=f"One of: {', '.join(queries.EXPORT_KINDS)}."),
-           fmt: str = typer.Option("jsonl", "--format", help="jsonl, csv, parquet or graphml (graphml: the whole graph)."),
+           fmt: Optional[str] = typer.Option(None, "--format", help="jsonl, csv, parquet or graphml (graphml: the whole "
+                                             "graph). Default: from --out's extension, else jsonl."),
            out: Optional[Path] = typer.Option(None, "--out", "-o", help="Output file (default: standard output).")) -> None:
     """Export records for other tools, following the export contract."""
     from newsgraph.interfaces.export import export as run_export
+    from newsgraph.interfaces.export import format_for
 
+    try:
+        fmt = format_for(out, fmt)
+    except ValueError as exc:
+        fail(str(exc))
     if out is not None and (out.is_dir() or not out.parent.is_dir()):
         fail(f"{out}: {'is a folder' if out.is_dir() else f'the folder {out.parent} does not exist'}")
     with _open(db) as store:

@@ -1,8 +1,11 @@
 """Exports for other tools: JSON Lines, CSV, Parquet (pandas/Jupyter) and GraphML (Gephi).
 
 JSON Lines is the reference format (one object a line, field names from DESIGN.md's
-export contract); CSV and Parquet carry the same fields, with lists as JSON text in CSV
-and as list columns in Parquet.
+export contract); CSV and Parquet carry the same fields. Every format gets the same typed
+rows (``tabular``): times in UTC with their precision beside them, codes as text. Lists
+are lists in JSON and Parquet, and JSON text in a CSV cell; CSV quotes every text cell,
+so "040" reads back as text wherever quotes are honoured. Parquet stores times as UTC
+timestamps. The format follows the extension of ``--out`` unless one is named.
 """
 
 from __future__ import annotations
@@ -10,31 +13,54 @@ from __future__ import annotations
 import csv
 import json
 import sqlite3
+from datetime import datetime
 from pathlib import Path
 from typing import IO, Any
 
-from newsgraph.store.queries import (
-    EXPORT_KINDS,
-    entity_ids_by_name,
-    export_rows,
-    iter_articles,
-    iter_entities,
-    iter_table,
-    mention_counts,
-)
+from newsgraph.interfaces.tabular import TIME_FIELDS, typed_rows
+from newsgraph.store.queries import EXPORT_KINDS
 
 FORMATS = ("jsonl", "csv", "parquet", "graphml")
+EXTENSIONS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl", ".csv": "csv", ".parquet": "parquet",
+              ".pq": "parquet", ".graphml": "graphml"}
 
 
-def export(conn: sqlite3.Connection, kind: str, fmt: str, out: Path | None, stdout: IO[str] | None = None) -> int:
+def format_for(out: Path | None, fmt: str | None) -> str:
+    """The format named, else the one ``out``'s extension names, else JSON Lines (standard output)."""
+    if fmt:
+        if fmt not in FORMATS:
+            raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
+        return fmt
+    if out is None:
+        return "jsonl"
+    found = EXTENSIONS.get(out.suffix.lower())
+    if found is None:
+        raise ValueError(f"cannot tell the format from {out.name!r}; name one with --format "
+                         f"({', '.join(FORMATS)}) or use an extension ({', '.join(EXTENSIONS)})")
+    return found
+
+
+def check_destination(out: Path) -> None:
+    """A file we can create: not a folder, in a folder that exists."""
+    if out.is_dir():
+        raise ValueError(f"{out} is a folder; give a file name")
+    if not out.parent.is_dir():
+        raise ValueError(f"{out}: the folder {out.parent} does not exist")
+
+
+def export(conn: sqlite3.Connection, kind: str, fmt: str | None, out: Path | None,
+           stdout: IO[str] | None = None) -> int:
     """Write one kind of record in one format; return the number of rows (or graph nodes)."""
-    if fmt not in FORMATS:
-        raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
+    fmt = format_for(out, fmt)
+    if out is not None:
+        check_destination(out)
     if fmt == "graphml":
+        from newsgraph.interfaces.graph import write_graphml
+
         return write_graphml(conn, _require(out, fmt))
     if kind not in EXPORT_KINDS:
         raise ValueError(f"unknown kind {kind!r}; choose from {', '.join(EXPORT_KINDS)}")
-    rows = export_rows(conn, kind)
+    rows = typed_rows(conn, kind)
     if fmt == "parquet":
         return write_parquet(list(rows), _require(out, fmt))
     handle = open(out, "w", encoding="utf-8", newline="") if out else stdout
@@ -69,7 +95,7 @@ def write_csv(rows: Any, handle: IO[str]) -> int:
     count = 0
     for row in rows:
         if writer is None:
-            writer = csv.DictWriter(handle, fieldnames=list(row))
+            writer = csv.DictWriter(handle, fieldnames=list(row), quoting=csv.QUOTE_NONNUMERIC)
             writer.writeheader()
         writer.writerow({k: _cell(v) for k, v in row.items()})
         count += 1
@@ -77,44 +103,31 @@ def write_csv(rows: Any, handle: IO[str]) -> int:
 
 
 def write_parquet(rows: list[dict[str, Any]], out: Path) -> int:
+    """Rows as a Parquet file: lists as list columns, roles as lists of structs, times as UTC timestamps."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    if rows:
-        # roles are lists of objects; Parquet takes them as lists of structs
-        table = pa.Table.from_pylist(rows)
-    else:
-        table = pa.table({})
-    pq.write_table(table, out)
+    if not rows:
+        pq.write_table(pa.table({}), out)
+        return 0
+    for row in rows:
+        for name in TIME_FIELDS:
+            if row.get(name):
+                row[name] = datetime.fromisoformat(row[name].replace("Z", "+00:00"))
+    table = pa.Table.from_pylist(rows)
+    pq.write_table(table.cast(_without_null_types(table.schema)), out)
     return len(rows)
 
 
-def write_graphml(conn: sqlite3.Connection, out: Path) -> int:
-    """A graph for Gephi: outlets, articles and entities; who is mentioned, quoted and cited where."""
-    import networkx as nx
+def _without_null_types(schema: Any) -> Any:
+    """A column with no value at all (or only empty lists) is typed as text, not as "null"."""
+    import pyarrow as pa
 
-    graph = nx.MultiDiGraph()
-    for a in iter_articles(conn):
-        graph.add_node(f"article:{a['id']}", kind="article", label=a["title"] or a["id"],
-                       outlet=a["outlet"] or "", published=a["published"] or "", story=a["story"] or "")
-        if a["outlet"]:
-            graph.add_node(f"outlet:{a['outlet']}", kind="outlet", label=a["outlet"])
-            graph.add_edge(f"outlet:{a['outlet']}", f"article:{a['id']}", relation="published")
-    for e in iter_entities(conn):
-        graph.add_node(e["id"], kind="entity", label=e["name"], type=e["type"], mentions=e["mentions"])
-    for row in mention_counts(conn):
-        graph.add_edge(f"article:{row['article']}", row["entity"], relation="mentions", weight=row["n"])
-    names = entity_ids_by_name(conn)
-    for q in iter_table(conn, "quotes"):
-        speaker = names.get(q["speaker_entity"] or "") or f"speaker:{q['speaker_entity'] or q['speaker']}"
-        if speaker not in graph:
-            graph.add_node(speaker, kind="speaker", label=q["speaker_entity"] or q["speaker"] or "?")
-        graph.add_edge(speaker, f"article:{q['article']}", relation="quoted_in", text=q["text"][:500],
-                       quote_kind=q["kind"])
-    for c in iter_table(conn, "citations"):
-        cited = f"cited:{c['cited']}"
-        if cited not in graph:
-            graph.add_node(cited, kind=f"cited_{c['kind']}", label=c["cited"])
-        graph.add_edge(f"article:{c['article']}", cited, relation="cites", via=c["relation"])
-    nx.write_graphml(graph, out)
-    return graph.number_of_nodes()
+    def fix(type_: Any) -> Any:
+        if pa.types.is_null(type_):
+            return pa.string()
+        if pa.types.is_list(type_):
+            return pa.list_(fix(type_.value_type))
+        return type_
+
+    return pa.schema([pa.field(f.name, fix(f.type)) for f in schema])

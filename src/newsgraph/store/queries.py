@@ -17,7 +17,7 @@ from newsgraph.records import (Article, ArticleAnalysis, Citation, Entity, Event
 
 from newsgraph.store.match import match_expression
 
-EXPORT_KINDS = ("articles", "entities", "quotes", "citations", "stories", "flags", "events")
+EXPORT_KINDS = ("articles", "entities", "mentions", "roles", "quotes", "citations", "stories", "flags", "events")
 
 
 def _loads(value: str | None, default: Any) -> Any:
@@ -217,7 +217,7 @@ QUOTES_WITH_SPEAKERS = "FROM quotes q LEFT JOIN entities e ON e.id = q.speaker_e
 def iter_quotes(conn: sqlite3.Connection, speaker: str | None = None, article: str | None = None,
                 limit: int | None = None) -> Iterator[dict[str, Any]]:
     """Quotes with their article's outlet, date and title; ``speaker`` matches ignoring case, in part."""
-    sql = (f"SELECT {QUOTE_COLUMNS}, a.outlet, a.published, a.title AS article_title "
+    sql = (f"SELECT {QUOTE_COLUMNS}, a.outlet, a.published, a.published_precision, a.title AS article_title "
            f"{QUOTES_WITH_SPEAKERS} JOIN articles a ON a.id = q.article WHERE 1=1")
     args: list[Any] = []
     if speaker and speaker.strip():
@@ -236,6 +236,22 @@ def iter_quotes(conn: sqlite3.Connection, speaker: str | None = None, article: s
     if limit:
         sql += f" LIMIT {int(limit)}"
     for row in conn.execute(sql, args):
+        yield dict(row)
+
+
+def iter_mentions(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
+    """Every name as written in every article, with the entity it stands for (if resolved)."""
+    for row in conn.execute(
+            'SELECT m.id, m.article, m.entity, e.name AS entity_name, m.text, m.type, m.kind, m.start, m."end" '
+            "FROM mentions m LEFT JOIN entities e ON e.id = m.entity ORDER BY m.article, m.start, m.id"):
+        yield dict(row)
+
+
+def iter_roles(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
+    """Every title given to a person in an article, with the sentence that gives it."""
+    for row in conn.execute(
+            'SELECT r.id, r.article, r.entity, e.name AS entity_name, r.role, r.surface, r.evidence, r.start, '
+            'r."end" FROM roles r JOIN entities e ON e.id = r.entity ORDER BY r.article, r.start, r.id'):
         yield dict(row)
 
 
@@ -456,11 +472,15 @@ def export_rows(conn: sqlite3.Connection, kind: str) -> Iterator[dict[str, Any]]
         yield from iter_articles(conn)
     elif kind == "entities":
         yield from iter_entities(conn)
+    elif kind == "mentions":
+        yield from iter_mentions(conn)
+    elif kind == "roles":
+        yield from iter_roles(conn)
     elif kind == "quotes":
         for q in iter_quotes(conn):
             yield {k: q[k] for k in ("id", "article", "text", "kind", "cue", "speaker", "speaker_entity",
                                      "speaker_entity_id", "confidence", "evidence", "start", "end", "outlet",
-                                     "published")}
+                                     "published", "published_precision")}
     elif kind == "citations":
         for c in iter_table(conn, "citations"):
             yield {k: c[k] for k in ("id", "article", "cited", "kind", "relation", "evidence", "start", "end")}
@@ -478,6 +498,57 @@ def export_rows(conn: sqlite3.Connection, kind: str) -> Iterator[dict[str, Any]]
                                      "modality", "start", "end")}
     else:
         raise ValueError(f"unknown export kind {kind!r}; choose from {', '.join(EXPORT_KINDS)}")
+
+
+# -- the graph (GraphML for Gephi) -------------------------------------------------------------
+
+
+def graph_entities(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
+    """Every entity with how many articles mention it."""
+    for row in conn.execute(
+            "SELECT e.id, e.name, e.type, COUNT(DISTINCT m.article) AS articles FROM entities e "
+            "LEFT JOIN mentions m ON m.entity = e.id GROUP BY e.id ORDER BY e.id"):
+        yield dict(row)
+
+
+def outlet_articles(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
+    """Every outlet with how many stored articles it published."""
+    for row in conn.execute("SELECT outlet, COUNT(*) AS articles FROM articles WHERE outlet IS NOT NULL "
+                            "GROUP BY outlet ORDER BY outlet"):
+        yield dict(row)
+
+
+def story_labels(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
+    """Every story that has articles: id, title and size."""
+    for row in conn.execute("SELECT s.id, s.title, COUNT(a.id) AS articles FROM stories s "
+                            "JOIN articles a ON a.story = s.id GROUP BY s.id ORDER BY s.id"):
+        yield dict(row)
+
+
+def co_mentions(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
+    """Pairs of entities named in the same articles, with how many articles name both (a < b)."""
+    named = "SELECT DISTINCT article, entity FROM mentions WHERE entity IS NOT NULL"
+    for row in conn.execute(
+            f"SELECT x.entity AS a, y.entity AS b, COUNT(*) AS articles FROM ({named}) x "
+            f"JOIN ({named}) y ON y.article = x.article AND x.entity < y.entity GROUP BY x.entity, y.entity"):
+        yield dict(row)
+
+
+def speaker_stories(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
+    """Who is quoted in which story, and how often (speakers resolved to an entity only)."""
+    for row in conn.execute(
+            "SELECT q.speaker_entity AS speaker, a.story, COUNT(*) AS quotes FROM quotes q "
+            "JOIN articles a ON a.id = q.article WHERE q.speaker_entity IS NOT NULL AND a.story IS NOT NULL "
+            "GROUP BY q.speaker_entity, a.story"):
+        yield dict(row)
+
+
+def outlet_citations(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
+    """Which outlet's articles cite which source, of what kind, and how often (outlet None: not known)."""
+    for row in conn.execute(
+            "SELECT a.outlet, c.cited, c.kind, COUNT(*) AS citations FROM citations c "
+            "JOIN articles a ON a.id = c.article GROUP BY a.outlet, c.cited, c.kind"):
+        yield dict(row)
 
 
 # -- records back from the store (for corpus steps such as compare) ---------------------------
