@@ -124,7 +124,7 @@ def test_export_parquet_and_graphml(db: Path, tmp_path: Path) -> None:
     code, _ = run("export", "--db", str(db), "--format", "graphml", "--out", str(graph_path))
     graph = nx.read_graphml(graph_path)
     kinds = {data.get("kind") for _, data in graph.nodes(data=True)}
-    assert code == 0 and {"article", "entity"} <= kinds
+    assert code == 0 and {"entity", "outlet", "story"} <= kinds
 
 
 def test_unknown_export_kind_is_a_clear_error(db: Path) -> None:
