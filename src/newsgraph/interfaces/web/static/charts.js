@@ -8,18 +8,21 @@
   if (!data.days.length) { holder.textContent = "No dated articles to draw."; return; }
   var colours = ["#1e40af", "#b91c1c", "#047857", "#a16207", "#7c3aed", "#be185d", "#0e7490", "#4d7c0f", "#6b7280"];
   var xs = data.days.map(function (d) { return Date.parse(d + "T12:00:00Z") / 1000; });
+  var counts = data.series.map(function (s) { return s.counts.slice(); });
+  for (var side = 0; xs.length < 7; side++) {  // at least a week shown, the days around at zero
+    if (side % 2) { xs.push(xs[xs.length - 1] + 86400); counts.forEach(function (c) { c.push(0); }); }
+    else { xs.unshift(xs[0] - 86400); counts.forEach(function (c) { c.unshift(0); }); }
+  }
   var series = [{}];
   var columns = [xs];
   data.series.forEach(function (s, i) {
     series.push({ label: s.outlet, stroke: colours[i % colours.length], width: 2,
                   points: { show: xs.length < 90, size: 5 } });
-    columns.push(s.counts);
+    columns.push(counts[i]);
   });
   var width = Math.max(320, holder.clientWidth || 900);
   var opts = { width: width, height: 220, series: series,
-               scales: { x: { time: true, range: function (u, min, max) {
-                 var pad = Math.max(0, 7 * 86400 - (max - min)) / 2 + 43200;  // at least a week shown
-                 return [min - pad, max + pad]; } }, y: { range: function (u, min, max) { return [0, Math.max(1, max)]; } } },
+               scales: { x: { time: true }, y: { range: function (u, min, max) { return [0, Math.max(1, max)]; } } },
                axes: [{}, { label: "articles a day", incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000] }],
                tzDate: function (ts) { return uPlot.tzDate(new Date(ts * 1000), "UTC"); } };
   new uPlot(opts, columns, holder);
