@@ -94,19 +94,15 @@ def list_stories(conn: sqlite3.Connection, outlet: str | None = None, since: str
     return rows, total
 
 
-# quotes.speaker_entity is the speaker's entity id; pages show its name
-SPEAKER_NAME = "(SELECT name FROM entities WHERE id = q.speaker_entity)"
-
-
 def story_members(conn: sqlite3.Connection, story_id: str) -> list[dict[str, Any]]:
     """A story's articles in publication order, with the names of the people they quote and the sources they cite."""
     rows = [dict(r) for r in conn.execute(
         "SELECT id, title, outlet, published, published_precision, origin, duplicate_of FROM articles "
         "WHERE story = ? ORDER BY published IS NULL, published, id", (story_id,))]
     for row in rows:
-        row["quoted"] = [r[0] for r in conn.execute(
-            f"SELECT DISTINCT COALESCE({SPEAKER_NAME}, q.speaker) FROM quotes q WHERE q.article = ? "
-            f"AND COALESCE({SPEAKER_NAME}, q.speaker) IS NOT NULL ORDER BY q.start", (row["id"],))]
+        row["quoted"] = list(dict.fromkeys(r[0] for r in conn.execute(
+            "SELECT COALESCE(e.name, q.speaker) FROM quotes q LEFT JOIN entities e ON e.id = q.speaker_entity "
+            "WHERE q.article = ? AND COALESCE(e.name, q.speaker) IS NOT NULL ORDER BY q.start", (row["id"],))))
         row["cited"] = [r[0] for r in conn.execute(
             "SELECT DISTINCT cited FROM citations WHERE article = ? ORDER BY start", (row["id"],))]
     return rows
@@ -134,18 +130,18 @@ def get_entity(conn: sqlite3.Connection, entity_id: str, limit: int = 50) -> dic
         f"SELECT r.role, r.surface, r.evidence, r.article, {_article_cols()} FROM roles r "
         "JOIN articles a ON a.id = r.article WHERE r.entity = ? "
         f"ORDER BY a.published IS NULL, a.published, r.start LIMIT {int(limit)}", (eid,))]
-    quote_cols = (f"q.id, q.article, q.text, q.kind, q.cue, q.speaker, {SPEAKER_NAME} AS speaker_entity, "
+    quote_cols = (f"q.id, q.article, q.text, q.kind, q.cue, q.speaker, s.name AS speaker_entity, "
                   f"q.speaker_entity AS speaker_entity_id, q.evidence, {_article_cols()}")
+    with_speakers = "JOIN articles a ON a.id = q.article LEFT JOIN entities s ON s.id = q.speaker_entity"
     entity["quotes"] = [dict(r) for r in conn.execute(
-        f"SELECT {quote_cols} FROM quotes q JOIN articles a ON a.id = q.article "
-        "WHERE q.speaker_entity IN (?, ?) ORDER BY a.published IS NULL, a.published, q.start "
-        f"LIMIT {int(limit)}", (name, eid))]
+        f"SELECT {quote_cols} FROM quotes q {with_speakers} "
+        "WHERE q.speaker_entity = ? ORDER BY a.published IS NULL, a.published, q.start "
+        f"LIMIT {int(limit)}", (eid,))]
     entity["quoted_about"] = [dict(r) for r in conn.execute(
         f"SELECT DISTINCT {quote_cols} FROM mentions m "
         'JOIN quotes q ON q.article = m.article AND m.start >= q.start AND m."end" <= q."end" '
-        "JOIN articles a ON a.id = q.article "
-        "WHERE m.entity = ? AND COALESCE(q.speaker_entity, '') NOT IN (?, ?) "
-        f"ORDER BY a.published IS NULL, a.published, q.start LIMIT {int(limit)}", (eid, name, eid))]
+        f"{with_speakers} WHERE m.entity = ? AND COALESCE(q.speaker_entity, '') != ? "
+        f"ORDER BY a.published IS NULL, a.published, q.start LIMIT {int(limit)}", (eid, eid))]
     event_cols = f"e.*, {_article_cols()}"
     for side in ("actor", "target"):
         entity[f"events_as_{side}"] = [dict(r) for r in conn.execute(
@@ -185,15 +181,11 @@ def get_outlet(conn: sqlite3.Connection, outlet: str, limit: int = 50, offset: i
         "SELECT id, title, published, published_precision, story FROM articles WHERE outlet = ? "
         f"ORDER BY published IS NULL, published DESC, id LIMIT {int(limit)} OFFSET {max(0, int(offset))}", (name,))]
     page["quoted"] = [dict(r) for r in conn.execute(
-        f"SELECT COALESCE({SPEAKER_NAME}, q.speaker) AS speaker, COUNT(*) AS quotes, "
+        "SELECT COALESCE(s.name, q.speaker) AS speaker, s.id AS entity, COUNT(*) AS quotes, "
         "COUNT(DISTINCT q.article) AS articles FROM quotes q JOIN articles a ON a.id = q.article "
-        f"WHERE a.outlet = ? AND COALESCE({SPEAKER_NAME}, q.speaker) IS NOT NULL "
-        "GROUP BY 1 ORDER BY COUNT(*) DESC, 1 LIMIT 30", (name,))]
-    ids = {r["name"]: r["id"] for r in conn.execute(
-        f"SELECT id, name FROM entities WHERE name IN ({_marks(page['quoted'])})",
-        [q["speaker"] for q in page["quoted"]])} if page["quoted"] else {}
-    for q in page["quoted"]:
-        q["entity"] = ids.get(q["speaker"])
+        "LEFT JOIN entities s ON s.id = q.speaker_entity "
+        "WHERE a.outlet = ? AND COALESCE(s.name, q.speaker) IS NOT NULL "
+        "GROUP BY 1, 2 ORDER BY COUNT(*) DESC, 1 LIMIT 30", (name,))]
     page["cited"] = [dict(r) for r in conn.execute(
         "SELECT c.cited, c.kind, COUNT(*) AS citations FROM citations c JOIN articles a ON a.id = c.article "
         "WHERE a.outlet = ? GROUP BY c.cited, c.kind ORDER BY COUNT(*) DESC, c.cited LIMIT 30", (name,))]
