@@ -205,6 +205,7 @@ def main() -> None:
         build(partial, args.articles, args.seed)
         partial.rename(path)
         print(f"built {path} in {time.perf_counter() - started:.0f} s")
+    Store(path).close()  # a file cached by an older newsgraph is migrated first
     with Store(path, readonly=True) as store:
         counts = queries.counts(store.conn, ("articles", "stories", "entities", "mentions", "quotes", "events"))
         addresses = samples(store.conn, random.Random(args.seed), args.requests)

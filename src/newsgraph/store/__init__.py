@@ -9,8 +9,9 @@ one line, with its exit code.
 """
 
 from newsgraph.store.errors import DB_UNUSABLE, WRITE_FAILED, StoreError, classify
+from newsgraph.store.opening import open_for_serving
 from newsgraph.store.sqlite import DEFAULT_DB, Store, connect
 from newsgraph.store.versions import SCHEMA_VERSION, migrate
 
 __all__ = ["DB_UNUSABLE", "DEFAULT_DB", "SCHEMA_VERSION", "WRITE_FAILED", "Store", "StoreError", "classify", "connect",
-           "migrate"]
+           "migrate", "open_for_serving"]

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections import Counter
 from datetime import date, timedelta
+from itertools import combinations
 from typing import Any
 
 from newsgraph.store.match import match_expression
@@ -18,7 +20,7 @@ from newsgraph.store.queries import article_filters, check_day
 
 ATTENTION_OUTLETS = 8  # outlets drawn as their own line; the rest are summed as "other outlets"
 MAX_DAYS = 3660  # a chart spans at most ten years of days
-NETWORK_ARTICLES = 2000  # a network is drawn from at most this many articles of its scope (the latest)
+NETWORK_ARTICLES = 500  # a network is drawn from at most this many articles of its scope (the latest)
 
 
 def _marks(items: list | tuple) -> str:
@@ -76,11 +78,12 @@ def list_stories(conn: sqlite3.Connection, outlet: str | None = None, since: str
     """
     subquery, args = _story_filter(conn, outlet, since, until, entity)
     total = conn.execute(f"SELECT COUNT(DISTINCT story) FROM ({subquery})", args).fetchone()[0]
+    keep = f"WHERE s.id IN ({subquery})" if any((outlet, since, until, entity)) else ""
     rows = [dict(r) for r in conn.execute(
-        "SELECT s.id, s.title, s.first_published, s.last_published, s.key_entities, COUNT(a.id) AS size "
-        f"FROM stories s JOIN articles a ON a.story = s.id WHERE s.id IN ({subquery}) "
-        f"GROUP BY s.id ORDER BY COUNT(a.id) DESC, s.last_published DESC, s.id LIMIT {int(limit)} "
-        f"OFFSET {max(0, int(offset))}", args)]
+        "SELECT s.id, s.title, s.first_published, s.last_published, s.key_entities, COUNT(*) AS size "
+        f"FROM stories s JOIN articles a ON a.story = s.id {keep} "
+        f"GROUP BY s.id ORDER BY COUNT(*) DESC, s.last_published DESC, s.id LIMIT {int(limit)} "
+        f"OFFSET {max(0, int(offset))}", args if keep else [])]
     by_story: dict[str, dict[str, int]] = {r["id"]: {} for r in rows}
     for r in conn.execute(f"SELECT story, outlet, COUNT(*) AS n FROM articles WHERE story IN ({_marks(rows)}) "
                           "AND outlet IS NOT NULL GROUP BY story, outlet ORDER BY COUNT(*) DESC, outlet",
@@ -149,10 +152,12 @@ def get_entity(conn: sqlite3.Connection, entity_id: str, limit: int = 50) -> dic
             f"ORDER BY COALESCE(e.date, a.published) IS NULL, COALESCE(e.date, a.published), e.start "
             f"LIMIT {int(limit)}", (name, eid))]
     entity["co_mentioned"] = [dict(r) for r in conn.execute(
-        "WITH arts AS (SELECT DISTINCT article FROM mentions WHERE entity = ?) "
-        "SELECT e.id, e.name, e.type, COUNT(DISTINCT m.article) AS articles FROM mentions m "
-        "JOIN arts ON arts.article = m.article JOIN entities e ON e.id = m.entity WHERE m.entity != ? "
-        "GROUP BY e.id ORDER BY COUNT(DISTINCT m.article) DESC, e.name LIMIT 25", (eid, eid))]
+        "WITH pairs AS (SELECT DISTINCT m.article, m.entity FROM mentions m WHERE m.article IN "
+        "(SELECT article FROM mentions WHERE entity = ?) AND m.entity != ?), "
+        "counted AS (SELECT entity, COUNT(*) AS articles FROM pairs GROUP BY entity ORDER BY COUNT(*) DESC, "
+        "entity LIMIT 25) "
+        "SELECT e.id, e.name, e.type, counted.articles FROM counted JOIN entities e ON e.id = counted.entity "
+        "ORDER BY counted.articles DESC, e.name", (eid, eid))]
     entity["by_outlet"] = [dict(r) for r in conn.execute(
         "SELECT COALESCE(a.outlet, '') AS outlet, COUNT(*) AS articles FROM articles a "
         "WHERE a.id IN (SELECT article FROM mentions WHERE entity = ?) GROUP BY a.outlet "
@@ -307,21 +312,22 @@ def comention_network(conn: sqlite3.Connection, query: str | None = None, entity
     if scope is None:
         return {"nodes": [], "edges": []}
     sql, args = scope
-    with_pairs = (
-        f"WITH arts AS (SELECT a.id FROM articles a WHERE a.id IN ({sql}) ORDER BY a.published DESC "
-        f"LIMIT {NETWORK_ARTICLES}), "
-        "named AS (SELECT DISTINCT m.article, m.entity FROM mentions m JOIN arts ON arts.id = m.article "
-        "WHERE m.entity IS NOT NULL), "
-        f"top AS (SELECT entity, COUNT(*) AS articles FROM named GROUP BY entity "
-        f"ORDER BY COUNT(*) DESC, entity LIMIT {int(nodes)}), "
-        "kept AS (SELECT named.* FROM named JOIN top USING (entity)) ")
-    node_rows = [dict(r) for r in conn.execute(
-        with_pairs + "SELECT e.id, e.name, e.type, top.articles FROM top JOIN entities e ON e.id = top.entity "
-        "ORDER BY top.articles DESC, e.name", args)]
-    edge_rows = [dict(r) for r in conn.execute(
-        with_pairs + "SELECT x.entity AS source, y.entity AS target, COUNT(*) AS weight FROM kept x "
-        "JOIN kept y ON x.article = y.article AND x.entity < y.entity GROUP BY x.entity, y.entity", args)]
-    return {"nodes": node_rows, "edges": edge_rows}
+    named: dict[str, set[str]] = {}
+    for r in conn.execute(
+            f"WITH arts AS (SELECT a.id FROM articles a WHERE a.id IN ({sql}) ORDER BY a.published DESC "
+            f"LIMIT {NETWORK_ARTICLES}) SELECT DISTINCT m.article, m.entity FROM mentions m "
+            "JOIN arts ON arts.id = m.article WHERE m.entity IS NOT NULL", args):
+        named.setdefault(r["article"], set()).add(r["entity"])
+    counts = Counter(e for entities in named.values() for e in entities)
+    top = [e for e, _n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:nodes]]
+    kept = set(top)
+    pairs = Counter(pair for entities in named.values()
+                    for pair in combinations(sorted(entities & kept), 2))
+    about = {r["id"]: r for r in conn.execute(f"SELECT id, name, type FROM entities WHERE id IN ({_marks(top)})",
+                                              top)} if top else {}
+    return {"nodes": [{"id": e, "name": about[e]["name"], "type": about[e]["type"], "articles": counts[e]}
+                      for e in top if e in about],
+            "edges": [{"source": a, "target": b, "weight": n} for (a, b), n in sorted(pairs.items())]}
 
 
 def entity_ids_for_names(conn: sqlite3.Connection, names: list[str | None]) -> dict[str, str]:

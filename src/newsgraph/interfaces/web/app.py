@@ -8,7 +8,7 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from newsgraph.interfaces.web import api, apidocs, article, entity, events, home, outlet, search, story
-from newsgraph.interfaces.web.context import STATIC
+from newsgraph.interfaces.web.context import STATIC, Connections
 from newsgraph.interfaces.websecurity import default_hosts, secure
 from newsgraph.store import connect
 
@@ -27,7 +27,7 @@ def create_app(db_path: str | Path, allowed_hosts: list[str] | None = None,
     app = FastAPI(title="newsgraph", description="Stories, articles, quotes and flags from a newsgraph database.",
                   docs_url=None, redoc_url=None)  # /docs is apidocs: the default loads its scripts from a CDN
     secure(app, allowed_hosts or default_hosts(bind_host))
-    app.state.db_path = db_path
+    app.state.connections = Connections(db_path)
     for page in PAGES:
         app.include_router(page.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

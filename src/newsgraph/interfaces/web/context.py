@@ -4,6 +4,7 @@ links to entity and outlet pages, dates for people, and paging."""
 from __future__ import annotations
 
 import json
+import queue
 import sqlite3
 from contextlib import contextmanager
 from datetime import datetime
@@ -15,7 +16,7 @@ from fastapi import Query, Request
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 
-from newsgraph.store import connect
+from newsgraph.store import open_for_serving
 
 HERE = Path(__file__).parent
 TEMPLATES = Jinja2Templates(directory=str(HERE / "templates"))
@@ -29,15 +30,39 @@ def page_query() -> Any:
     return Query(1, ge=1, le=MAX_PAGE, description="Which page of results (from 1).")
 
 
+class Connections:
+    """Read-only connections kept between requests, so each keeps its page cache warm.
+
+    A request takes one (or opens one) and gives it back; requests on several threads
+    never share one at the same time. The file was checked when the app was made.
+    """
+
+    def __init__(self, db_path: Path):
+        self.db_path = db_path
+        self.idle: queue.SimpleQueue[sqlite3.Connection] = queue.SimpleQueue()
+
+    def take(self) -> sqlite3.Connection:
+        try:
+            return self.idle.get_nowait()
+        except queue.Empty:
+            return open_for_serving(self.db_path)
+
+    def give_back(self, conn: sqlite3.Connection) -> None:
+        if conn.in_transaction:  # a read cut short by an error: not kept, so no stale snapshot is reused
+            conn.close()
+            return
+        self.idle.put(conn)
+
+
 @contextmanager
 def reading(request: Request) -> Iterator[sqlite3.Connection]:
-    """A read-only connection of the request's own (requests run on several threads); the file was
-    checked when the app was made."""
-    conn = connect(request.app.state.db_path, readonly=True, check=False)
+    """A read-only connection for this request alone, from the app's pool."""
+    pool: Connections = request.app.state.connections
+    conn = pool.take()
     try:
         yield conn
     finally:
-        conn.close()
+        pool.give_back(conn)
 
 
 def render(request: Request, template: str, context: dict[str, Any], status_code: int = 200) -> Any:
