@@ -32,6 +32,8 @@ MAX_GAP = 40
 TOP_LINES = 8
 # a standfirst above them is the lead when it has at most this many lines.
 MAX_LEAD_LINES = 2
+# A dateline may stand this many lines above the headline.
+ABOVE_HEADLINE = 3
 
 
 @dataclass
@@ -72,7 +74,9 @@ def _title_variants(first: str) -> set[str]:
     variants = {_norm(first)} | {_norm(part) for part in parts[1:-1] if len(part.split()) >= 3}
     cuts = list(_TITLE_SEPARATOR.finditer(first))
     if cuts:
-        variants |= {_norm(first[:cuts[-1].start()]), _norm(first[cuts[0].end():]), _norm(parts[0])}
+        variants |= {_norm(first[:cuts[-1].start()]), _norm(parts[0])}
+        if len(parts) > 2:
+            variants.add(_norm(first[cuts[0].end():]))
         if len(parts[-1].split()) >= 6:
             variants.add(_norm(parts[-1]))
     return {v for v in variants if len(v.split()) >= 2}
@@ -132,8 +136,9 @@ def find_headline(lines: list[Line], title: str | None = None) -> tuple[int | No
                     matches.append((line.index, cut))
                     break
     if matches:
-        above = [m for m in matches if m[0] <= body_top + 2]
-        index, text = above[-1] if above else matches[0]
+        above = [m for m in matches if m[0] <= body_top + 2] or matches[:1]
+        bylined = [m for m in above if _near_byline(lines, m[0])]  # a gallery repeats the title, unsigned
+        index, text = (bylined or above)[-1]
         return index, True, text
     best, best_score = None, 0.0
     site = _site_parts(first_line)
@@ -224,6 +229,8 @@ def _read_byline(line: Line, parts: PlainParts, dates: list[tuple[str | None, Fo
     """
     if line.words > 25 or line.kind == "prose" and line.words > 12:
         return False
+    if line.kind == "boilerplate" and not (is_dateline(line.text) or date_label(line.text)):
+        return False  # a copyright or credit line, whose date is not the article's
     text = line.text
     if following is not None and text.strip().lower() in ("by", "by:", "written by", "author", "author:"):
         text = f"By {following.text}"
@@ -295,6 +302,10 @@ def structure_plain(text: str, boilerplate: BoilerplateIndex | None = None, titl
         if paragraph:
             parts.paragraphs.append(paragraph)
 
+    if not dates and headline is not None:  # a dateline just above the headline
+        for line in lines[max(0, headline - ABOVE_HEADLINE):headline]:
+            if (is_dateline(line.text) or date_label(line.text)) and _read_byline(line, parts, dates):
+                used.add(line.index)
     if not dates:
         for line in lines[last:last + 6]:
             if date_label(line.text) and _read_byline(line, parts, dates):

@@ -21,6 +21,7 @@ _GLUED = re.compile(rf"(?<=[a-zà-ÿ])(?:{_WEEKDAYS}|{_MONTHS})\b")
 _TRAILING = re.compile(rf"(?:[\s,|—–-]|\b(?:{_WEEKDAYS}|on|updated|published|posted)\b)*$", re.IGNORECASE)
 _BY = re.compile(r"^\s*(?:by|written by|words by|text by|reporting by|author[s]?:?|von|par|por|автор:?|текст:?)\s+",
                  re.IGNORECASE)
+_BY_AFTER = re.compile(r"^(?:\s*[A-Z]{2,4}\b)?\s*[|,—–-]?\s*by\s+(?P<names>.+)$", re.IGNORECASE)
 _SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\|)\s*", re.IGNORECASE)
 _NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÞА-ЯІЇЄҐ][\w'’.-]*|(?:de|da|di|del|van|von|der|den|bin|al|le|la|du|dos|ter|ten)"
                         r"|[A-Z]\.)$")
@@ -107,7 +108,11 @@ def parse_byline(line: str) -> tuple[list[str], FoundDate | None]:
     found = find_date(fixed)
     if found:
         before = _TRAILING.sub("", fixed[:found.start])
-        return names_in(before), found
+        names = names_in(before)
+        after = _BY_AFTER.match(fixed[found.end:])
+        if not names and after:  # "Monday November 18, 2019 7:45 am PST by Joe Rossignol"
+            names = names_in(after["names"])
+        return names, found
     if _BY.match(line) and len(line.split()) <= 12:
         return names_in(line), None
     return [], None

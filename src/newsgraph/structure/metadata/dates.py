@@ -29,6 +29,8 @@ _PATTERNS = [
     re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE),
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE),
     re.compile(rf"\b(?P<day>[0-3]?\d)\.(?P<mnum>[01]?\d)\.{_YEAR}\b"),
+    # "11/19/2019", "11/19/19 06:56 AM": month first, as US pages write it (day first if it must be).
+    re.compile(r"(?<![\d/])(?P<mnum>[0-3]?\d)/(?P<day>[0-3]?\d)/(?P<year>(?:19|20)?\d\d)(?![\d/])"),
 ]
 _MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+{_YEAR}\b", re.IGNORECASE)
 _TIME = re.compile(r"(?<![\d:])(?P<hour>[0-2]?\d)[:.h](?P<minute>[0-5]\d)(?![\d:])(?::\d\d)?"
@@ -73,6 +75,13 @@ def find_date(line: str, allow_month: bool = False) -> FoundDate | None:
         groups = match.groupdict()
         month = int(groups["mnum"]) if groups.get("mnum") else _MONTHS[groups["month"].lower()]
         year, day = int(groups["year"]), int(groups["day"])
+        if year < 100:
+            year += 2000
+        if "/" in match.group(0):
+            if month > 12 >= day:
+                month, day = day, month
+            elif day <= 12 and day != month:
+                continue  # 05/10/2018: 10 May in the US, 5 October elsewhere; never guessed
         if not (1 <= month <= 12 and 1 <= day <= 31):
             continue
         iso = f"{year:04d}-{month:02d}-{day:02d}"

@@ -19,20 +19,22 @@ from dataclasses import dataclass
 
 from newsgraph.reference.outlets import OutletTable, default_outlets, domain_key, outlet_key, registrable_domain
 
-KNOWN_DOMAIN, SITE_NAME, PUBLISHER, TITLE_PART, COPYRIGHT, FOLLOW, WEBSITE, DOMAIN = 5, 4, 3, 3, 2, 2, 2, 1
+KNOWN_DOMAIN, SITE_NAME, PUBLISHER, TITLE_PART, COPYRIGHT, FOLLOW, WEBSITE, DOMAIN, MENTIONED = 5, 4, 3, 3, 2, 2, 2, 1, 1
 DOMAIN_MATCH_BONUS = 2
 TITLE_OTHER_END = 1  # the title's far end is more often the headline or a section than the site
 
 # "Copyright © 2024 Euromaidanpress.com", "© 2019 The Sun. All rights reserved".
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*[,.]?\s*"
                         r"(?P<name>[^.,|©;]+(?:\.[a-z]{2,3}\b)?)", re.IGNORECASE)
-# A company behind the outlet, not the outlet: "NYP Holdings, Inc.", "Hearst Communications".
-_COMPANY = re.compile(r"\b(?:inc|ltd|llc|plc|gmbh|corp|corporation|company|holdings|communications|enterprises|"
-                      r"publishing|publications|networks?|interactive|limited|co|s\.?a|ag|group|media group|pvt|images|"
-                      r"reprints?|licensing|universal|"
-                      r"all rights reserved|rights reserved)\b\.?", re.IGNORECASE)
+# Company words at the end of a name: "CNBC LLC", "Telegraph Media Group Limited".
+_COMPANY_END = re.compile(r"\s*,?\s*\b(?:inc|ltd|llc|plc|gmbh|corp|corporation|company|holdings|communications|"
+                          r"enterprises|publishing|publications|networks?|interactive|limited|co|s\.?a|ag|group|"
+                          r"media|digital|pvt|private|images|photos?|pictures|photography)\.?$", re.IGNORECASE)
+_DOMAIN_MENTION = re.compile(r"(?<![\w.-])(?:www\.)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|net|org|co\.uk|"
+                             r"com\.au|ca|in|ru|de|fr|it|com\.br)(?![\w-])", re.IGNORECASE)
 _FOLLOW = re.compile(r"^follow\s+(?:us\s+)?(?P<name>.{2,40}?)\s+on\s+(?:twitter|facebook|instagram|linkedin|"
                      r"youtube|flipboard|rss|pinterest)\b", re.IGNORECASE)
+_DOMAIN_NAME = re.compile(r"(?:[\w-]+\.)+[a-z]{2,}", re.IGNORECASE)
 TITLE_SEPARATOR = re.compile(r"\s+(?:[-|–—:•·»~/]{1,2}|::)\s+")
 # Title parts that are sections of a site, not its name.
 _SECTION = re.compile(r"^(?:news|latest news|breaking news|opinion|editorial|world|world news|us|u\.s\.|uk|"
@@ -62,15 +64,38 @@ def _plausible(name: str) -> bool:
         and any(c.isalpha() for c in name) and len(name) <= 60
 
 
-def from_copyright(line: str) -> str | None:
-    """The name in a copyright line, unless it is a company's ("Hearst Communications")."""
+def from_copyright(line: str, table: OutletTable | None = None) -> str | None:
+    """The outlet a copyright line names: "© 2019 CNBC LLC" → "CNBC", "© 2019 The Paradigm" → itself.
+
+    A company's name ("NYP Holdings, Inc.", "Hearst Communications") names the owner, not
+    the outlet: it counts only when what is left without the company words is an outlet
+    the table knows ("The Slate Group LLC" → "Slate"). Owners the table lists (kind
+    ``owner``) never count.
+    """
+    table = table or default_outlets()
     for match in _COPYRIGHT.finditer(line):
-        name = re.split(r"\b(?:all rights reserved|powered by|designed by)\b", match["name"],
-                        flags=re.IGNORECASE)[0].strip(" .,-–|")
-        name = re.sub(r"^(?:the\s+)?copyright\s+", "", name, flags=re.IGNORECASE)
-        if _plausible(name) and not _COMPANY.search(name) and not any(c.isdigit() for c in name) \
+        name = re.split(r"\b(?:all rights reserved|powered by|designed by|is a registered)\b|\s[|–—]\s",
+                        match["name"], flags=re.IGNORECASE)[0].strip(" .,-–|")
+        name = re.sub(r"^(?:the\s+)?copyright\s+|^by\s+|\s+(?:19|20)\d\d$", "", name, flags=re.IGNORECASE).strip()
+        core = name
+        while (cut := _COMPANY_END.sub("", core).strip(" .,")) != core:
+            core = cut
+        entry = table.from_name(core) if core else None
+        if entry is not None:
+            return None if entry.kind == "owner" else entry.name
+        if core == name and _plausible(name) and not any(c.isdigit() for c in name) \
                 and name[0].isupper() and len(name.split()) <= 5:
             return name
+    return None
+
+
+def from_domain_mention(line: str, table: OutletTable | None = None) -> str | None:
+    """An outlet the table knows, named by a domain in the text ("Trending Now on NYPost.com")."""
+    table = table or default_outlets()
+    for match in _DOMAIN_MENTION.finditer(line):
+        entry = table.from_domain(match.group(0))
+        if entry is not None and entry.kind == "outlet":
+            return entry.name
     return None
 
 
@@ -114,18 +139,24 @@ def text_signals(lines: Iterable[str], table: OutletTable | None = None) -> list
     outlets, and it named the wrong one as often as the right one.)
     """
     signals: list[Signal] = []
+    mentioned: set[str] = set()
     for line in lines:
         if len(line) > 300:
             continue
         low = line.lower()
         if "©" in line or "opyright" in low or "(c)" in low:
-            name = from_copyright(line)
+            name = from_copyright(line, table)
             if name:
                 signals.append(Signal(name, COPYRIGHT, "copyright"))
         elif low.startswith("follow "):
             name = from_follow(line)
             if name:
                 signals.append(Signal(name, FOLLOW, "follow"))
+        if "." in line and len(line) <= 120:
+            name = from_domain_mention(line, table)
+            if name and name not in mentioned:  # once each: a footer may repeat it
+                mentioned.add(name)
+                signals.append(Signal(name, MENTIONED, "mention"))
     return signals
 
 
@@ -148,6 +179,8 @@ def choose_outlet(signals: Iterable[Signal], url: str | None = None,
         if entry is not None and entry.is_wire and not (known and known.name == entry.name):
             wire = wire or entry.name
             continue
+        if entry is not None and entry.kind == "owner":
+            continue
         key = outlet_key(entry.name) if entry else squash(signal.name)
         if key:
             groups.setdefault(key, []).append(signal)
@@ -166,7 +199,11 @@ def choose_outlet(signals: Iterable[Signal], url: str | None = None,
     entry = next((e for s in members if (e := table.from_name(s.name))), None)
     if entry is not None:
         return entry.name, wire
-    return max(members, key=lambda s: (s.weight, s.source != "domain")).name.strip(), wire
+    name = max(members, key=lambda s: (s.weight, s.source != "domain")).name.strip()
+    if _DOMAIN_NAME.fullmatch(name):  # "www.wday.ru" → "Wday.ru"
+        name = registrable_domain(name) or name
+        name = name[0].upper() + name[1:]
+    return name, wire
 
 
 def _matches_domain(name: str, label: str) -> bool:
