@@ -14,7 +14,9 @@ from newsgraph.store import queries
 from newsgraph.store.sqlite import Store
 from newsgraph.structure import structure_article
 from newsgraph.structure.metadata.byline import names_in
-from newsgraph.structure.metadata.outlet import from_copyright, title_parts
+from newsgraph.structure.metadata.byline import parse_byline
+from newsgraph.structure.metadata.dates import find_date
+from newsgraph.structure.metadata.outlet import from_copyright, from_domain_mention, title_parts
 
 FIXTURES = Path(__file__).parent / "fixtures"
 BODY = " ".join(["Officials said the plan would take effect next year after a long public review of the costs."] * 3)
@@ -68,6 +70,17 @@ def test_outlet_from_copyright_line_title_suffix_and_follow_line_in_text() -> No
     text = "\n".join(["Storm hits the coast | Coastal Courier", "Home", "News", "Storm hits the coast",
                       "By Jane Doe", BODY, BODY, BODY, "Follow Coastal Courier on Twitter"])
     assert _plain(text).outlet == "Coastal Courier"
+
+
+def test_copyright_names_the_outlet_not_its_owner_and_domains_in_the_text_count() -> None:
+    assert from_copyright("© 2019 CNBC LLC. All Rights Reserved.") == "CNBC"
+    assert from_copyright("All contents © 2019 The Slate Group LLC. All rights reserved.") == "Slate"
+    assert from_copyright("©2019 Hearst") is None  # owns many outlets: says nothing about which
+    assert from_copyright("© Getty Images") is None  # a photo credit
+    assert from_domain_mention("Trending Now on NYPost.com") == "New York Post"
+    text = "\n".join(["Storm hits the coast", "Storm hits the coast", "By Jane Doe", BODY, BODY, BODY,
+                      "Trending Now on NYPost.com", "© 2019 NYP Holdings, Inc. All Rights Reserved"])
+    assert _plain(text).outlet == "New York Post"
 
 
 def test_unknown_domain_without_any_other_signal_names_the_domain() -> None:
@@ -144,6 +157,32 @@ def test_wire_story_keeps_the_publishing_outlet_apart_from_the_agency() -> None:
 ])
 def test_byline_forms(line: str, names: list[str]) -> None:
     assert names_in(line) == names
+
+
+@pytest.mark.parametrize("line, names, iso", [
+    ("By Tess Bonn - 11/19/19 06:56 AM EST", ["Tess Bonn"], "2019-11-19T06:56"),
+    ("Monday November 18, 2019 7:45 am PST by Joe Rossignol", ["Joe Rossignol"], "2019-11-18T07:45"),
+    ("Written by Rachael Link, MS, RD on November 14, 2019", ["Rachael Link"], "2019-11-14"),
+    ("New Delhi, News Nation Bureau | Updated : 19 November 2019, 09:01 AM", [], "2019-11-19T09:01"),
+])
+def test_bylines_with_their_dates(line: str, names: list[str], iso: str) -> None:
+    found_names, found = parse_byline(line)
+    assert (found_names, found.iso if found else None) == (names, iso)
+
+
+def test_a_day_and_month_that_could_be_either_way_round_are_never_guessed() -> None:
+    assert find_date("05/10/2018") is None
+    assert find_date("13/06/2014").iso == "2014-06-13"
+    assert find_date("11/19/2019").iso == "2019-11-19"
+
+
+def test_names_with_a_wire_credit_above_a_dateline_are_the_byline() -> None:
+    text = "\n".join(["Teachers rally at the Statehouse", "Teachers rally at the Statehouse",
+                      "Tom Davies Associated Press", "Published 11:34 PM EST Nov 19, 2019", BODY, BODY, BODY])
+    article = _plain(text)
+    assert article.authors == ["Tom Davies"]
+    assert article.published == "2019-11-19T23:34"
+    assert article.captions == []
 
 
 def test_by_on_its_own_line_takes_the_next_lines_name() -> None:

@@ -125,5 +125,17 @@ def default_outlets() -> OutletTable:
     return _table_for(tuple(reference_dirs()))
 
 
+@lru_cache(maxsize=4)
+def _owners_for(dirs: tuple[Path, ...]) -> frozenset[str]:
+    return frozenset(outlet_key(name) for row in read_table("media_owners.tsv")
+                     for name in (row["name"], *split_list(row.get("aliases", ""))) if name)
+
+
+def is_media_owner(name: str) -> bool:
+    """A company that owns outlets ("Hearst", "Gannett"): ``data/media_owners.tsv`` plus users' rows."""
+    return outlet_key(name) in _owners_for(tuple(reference_dirs()))
+
+
 def clear_cache() -> None:
     _table_for.cache_clear()
+    _owners_for.cache_clear()

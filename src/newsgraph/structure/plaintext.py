@@ -16,7 +16,7 @@ from newsgraph.structure.boilerplate import BoilerplateIndex
 from newsgraph.structure.metadata.byline import names_in, parse_byline
 from newsgraph.structure.captions import is_credit_only
 from newsgraph.structure.cleanup import deobfuscate_emails, strip_label, tidy
-from newsgraph.structure.metadata.dates import FoundDate, date_label, is_dateline
+from newsgraph.structure.metadata.dates import FoundDate, date_label, find_date, is_dateline
 from newsgraph.structure.metadata.headline import overlap
 from newsgraph.structure.lines import Line, classify, segments
 
@@ -60,9 +60,9 @@ def _title_like(line: Line) -> bool:
 
 
 def _may_be_headline(line: Line) -> bool:
-    """Looser than ``_title_like``: a headline may be two words or end in a full stop."""
+    """Looser than ``_title_like``: a headline may be two words or end in a full stop; never a byline."""
     return line.kind in ("short", "prose") and 2 <= line.words <= 30 and not is_dateline(line.text) \
-        and parse_byline(line.text) == ([], None)
+        and parse_byline(line.text) == ([], None) and not (line.words <= 8 and names_in(line.text))
 
 
 def _title_variants(first: str) -> set[str]:
@@ -97,7 +97,10 @@ def _cut_to(line: str, variant: str) -> str | None:
 
 
 def _near_byline(lines: list[Line], i: int, reach: int = 4) -> bool:
-    return any(parse_byline(line.text) != ([], None) or is_dateline(line.text) for line in lines[i + 1:i + 1 + reach])
+    """A byline or dateline follows within ``reach`` lines: what a headline has below it."""
+    window = lines[i + 1:i + 2 + reach]
+    return any(parse_byline(line.text) != ([], None) or is_dateline(line.text) or (
+        n + 1 < len(window) and _signed_by(line, window[n + 1])) for n, line in enumerate(window[:reach]))
 
 
 def find_headline(lines: list[Line], title: str | None = None) -> tuple[int | None, bool, str | None]:
@@ -142,11 +145,12 @@ def find_headline(lines: list[Line], title: str | None = None) -> tuple[int | No
         return index, True, text
     best, best_score = None, 0.0
     site = _site_parts(first_line)
+    reference = max(variants, key=len) if len(variants) > 1 else first_line  # the title without its site
     for line in lines[max(1, body_top - 30):body_top + 2]:
         if not _may_be_headline(line) or line.kind == "boilerplate" or _norm(line.text) in site:
             continue
-        score = 2 * overlap(line.text, first_line) * min(1.0, line.words / 6) \
-            + (1.0 if _near_byline(lines, line.index) else 0.0) - 0.03 * abs(body_top - line.index)
+        score = 2 * overlap(line.text, reference) * min(1.0, line.words / 6) \
+            + (1.0 if _near_byline(lines, line.index) else 0.0) - 0.01 * abs(body_top - line.index)
         if line.text.rstrip().endswith(".") and not _near_byline(lines, line.index):
             score -= 1.0
         if score > best_score:
@@ -220,6 +224,21 @@ def _pick_date(candidates: list[tuple[str | None, FoundDate]]) -> FoundDate | No
     return max(same_day, key=lambda found: found.rank)
 
 
+def _dated(line: Line | None) -> bool:
+    """A dateline, a labelled date ("Updated ..."), or a short line that starts with a date."""
+    if line is None:
+        return False
+    if is_dateline(line.text) or date_label(line.text):
+        return True
+    found = find_date(line.text) if len(line.text) <= 80 else None
+    return found is not None and found.start <= 4
+
+
+def _signed_by(line: Line, following: Line | None) -> bool:
+    """Names alone on a line, with the date on the next: a byline, whatever else it looks like."""
+    return line.words <= 12 and _dated(following) and bool(names_in(line.text))
+
+
 def _read_byline(line: Line, parts: PlainParts, dates: list[tuple[str | None, FoundDate]],
                  following: Line | None = None) -> bool:
     """Take authors (the first byline's) and any date from a byline or dateline; False if it is neither.
@@ -236,8 +255,7 @@ def _read_byline(line: Line, parts: PlainParts, dates: list[tuple[str | None, Fo
         text = f"By {following.text}"
     authors, found = parse_byline(text)
     parts.bylines.append(line.text)
-    if not authors and not found and following is not None and line.words <= 12 and (
-            is_dateline(following.text) or date_label(following.text)):
+    if not authors and not found and _signed_by(line, following):
         authors = names_in(text)
     if found:
         dates.append((date_label(line.text), found))
@@ -273,13 +291,17 @@ def structure_plain(text: str, boilerplate: BoilerplateIndex | None = None, titl
     head_start = 0 if headline is None else headline + 1
     marker = None
     for line in lines[head_start:min(last, first + TOP_LINES) if last > first else first]:
-        if line.kind == "caption":
+        following = lines[line.index + 1] if line.index + 1 < len(lines) else None
+        if line.kind == "caption" and _signed_by(line, following):  # "Tom Davies Associated Press"
+            _read_byline(line, parts, dates, following)
+            used.add(line.index)
+            marker = line.index
+        elif line.kind == "caption":
             if not is_credit_only(line.text):
                 parts.captions.append(line.text)
             used.add(line.index)
         elif (title_key and _norm(line.text) == title_key) or (
-                (line.index < first or line.kind != "prose") and _read_byline(
-                    line, parts, dates, lines[line.index + 1] if line.index + 1 < len(lines) else None)):
+                (line.index < first or line.kind != "prose") and _read_byline(line, parts, dates, following)):
             used.add(line.index)
             marker = line.index
     lead = [] if marker is None else [

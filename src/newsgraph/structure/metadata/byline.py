@@ -30,7 +30,8 @@ _NOT_PERSON = re.compile(
     r"\b(?:writer|reporter|correspondent|editor|staff|contributor|columnist|bureau|desk|press|news|agency|"
     r"team|service|wire|reuters|afp|associated|updated|published|posted|photo|images?|video|minutes?|read|"
     r"share|comments?|follow|email|opinion|analysis|sport|sports|business|media|security|politics|entertainment|"
-    r"network|nast|magazine|online|digital|studios?|productions?|newsletter|daily|weekly)\b",
+    r"network|nast|magazine|online|digital|studios?|productions?|newsletter|daily|weekly|search|text|menu|home|"
+    r"subscribe|login|account|profile|more|latest|top|trending|view|all|about)\b",
     re.IGNORECASE,
 )
 
@@ -45,7 +46,7 @@ def is_name(text: str) -> bool:
     words = text.split()
     if not 2 <= len(words) <= 4 or _NOT_PERSON.search(text) or any(c.isdigit() for c in text):
         return False
-    if not words[0][0].isupper() or not words[-1][0].isupper():
+    if not words[0][0].isupper() or not words[-1][0].isupper() or words[0] in ("The", "A", "An"):
         return False
     return all(_NAME_WORD.match(w) for w in words)
 
@@ -79,12 +80,22 @@ def _clean_item(item: str) -> str:
     return " ".join(item.split()[:-cut]) if cut else item
 
 
+_CREDENTIAL = re.compile(r"^(?:[A-Z]{2,4}|Ph\.?\s?D\.?|M\.?D\.?|R\.?N\.?|Jr\.?|Sr\.?)$")
+
+
 def _is_junk(item: str) -> bool:
-    """A byline item that names no one: an outlet, a desk, a role."""
+    """A byline item that names no one: an outlet, a desk, a role, a credential ("MS, RD")."""
     from newsgraph.reference.outlets import default_outlets
 
-    return not item or bool(_JUNK.match(item)) or default_outlets().from_name(item) is not None \
+    return not item or bool(_CREDENTIAL.match(item)) or bool(_JUNK.match(item)) or default_outlets().from_name(item) is not None \
         or bool(_ROLE.fullmatch(" " + item)) or bool(_NOT_PERSON.search(item)) and not is_name(item)
+
+
+def _is_place(item: str) -> bool:
+    """A capital or a country (the bundled countries table): a dateline's place, not a person."""
+    from newsgraph.reference import countries
+
+    return bool(item) and (countries.by_capital(item) is not None or countries.lookup(item) is not None)
 
 
 def names_in(text: str) -> list[str]:
@@ -92,6 +103,7 @@ def names_in(text: str) -> list[str]:
     item is a name or names no one (an outlet, a desk, a job title)."""
     text = _BY.sub("", text).strip(" .,:;|—–-")
     items = [_clean_item(item) for item in _SPLIT.split(text) if item.strip(" .,:;|—–-")]
+    items = [item for item in items if not _is_place(item)]  # "New Delhi, News Nation Bureau": a dateline
     names = [item for item in items if is_name(item)]
     if names and all(is_name(item) or _is_junk(item) for item in items):
         return list(dict.fromkeys(names))

@@ -17,7 +17,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from newsgraph.reference.outlets import OutletTable, default_outlets, domain_key, outlet_key, registrable_domain
+from newsgraph.reference.outlets import (OutletTable, default_outlets, domain_key, is_media_owner, outlet_key,
+                                        registrable_domain)
 
 KNOWN_DOMAIN, SITE_NAME, PUBLISHER, TITLE_PART, COPYRIGHT, FOLLOW, WEBSITE, DOMAIN, MENTIONED = 5, 4, 3, 3, 2, 2, 2, 1, 1
 DOMAIN_MATCH_BONUS = 2
@@ -69,8 +70,8 @@ def from_copyright(line: str, table: OutletTable | None = None) -> str | None:
 
     A company's name ("NYP Holdings, Inc.", "Hearst Communications") names the owner, not
     the outlet: it counts only when what is left without the company words is an outlet
-    the table knows ("The Slate Group LLC" → "Slate"). Owners the table lists (kind
-    ``owner``) never count.
+    the table knows ("The Slate Group LLC" → "Slate"). Owners (``media_owners.tsv``)
+    never count.
     """
     table = table or default_outlets()
     for match in _COPYRIGHT.finditer(line):
@@ -80,9 +81,11 @@ def from_copyright(line: str, table: OutletTable | None = None) -> str | None:
         core = name
         while (cut := _COMPANY_END.sub("", core).strip(" .,")) != core:
             core = cut
-        entry = table.from_name(core) if core else None
+        if not core or is_media_owner(core) or is_media_owner(name):
+            continue
+        entry = table.from_name(core)
         if entry is not None:
-            return None if entry.kind == "owner" else entry.name
+            return entry.name
         if core == name and _plausible(name) and not any(c.isdigit() for c in name) \
                 and name[0].isupper() and len(name.split()) <= 5:
             return name
@@ -179,7 +182,7 @@ def choose_outlet(signals: Iterable[Signal], url: str | None = None,
         if entry is not None and entry.is_wire and not (known and known.name == entry.name):
             wire = wire or entry.name
             continue
-        if entry is not None and entry.kind == "owner":
+        if entry is None and is_media_owner(signal.name):
             continue
         key = outlet_key(entry.name) if entry else squash(signal.name)
         if key:
