@@ -115,3 +115,26 @@ def test_store_step_links_a_short_form_and_records_the_alias():
         "ORG:new orleans saints",)
     assert ("Saints",) in conn.execute("SELECT alias FROM entity_aliases WHERE entity = 'ORG:new orleans saints'")
     assert resolve_entities(conn, ["a2"]) == 0  # nothing left to change
+
+
+def test_platforms_companies_and_teams_are_organisations_from_the_reference_table():
+    mentions, _ = run(["Fans on Twitter and Netflix subscribers argued about the game.",
+                       "The Colts said Spotify would stream the broadcast."])
+    for name in ("Twitter", "Netflix", "Spotify"):
+        assert entity_of(mentions, name) == {("ORG", name)}
+    assert entity_of(mentions, "Colts") == {("ORG", "Indianapolis Colts")}
+
+
+def test_two_one_word_names_joined_by_and_are_two_mentions():
+    mentions, _ = run(["Police said Lopez and Carrasquillo were arrested on Friday in the Bronx.",
+                       "Andrew Lopez and Jonathan Carrasquillo were charged with murder."])
+    assert not any(" and " in (m.entity or "") for m in mentions)
+    assert entity_of(mentions, "Lopez") == {("PERSON", "Andrew Lopez")}
+
+
+def test_a_headline_word_the_prose_never_names_is_not_an_actor():
+    mentions, _ = run(["A fire destroyed a warehouse on the east side of the town early on Sunday morning, "
+                       "and investigators said on Monday that it had been set deliberately by someone who "
+                       "had broken in through a back door. No one was hurt in the blaze, officials said."],
+                      title="Arson Suspected In Warehouse Blaze")
+    assert not any(m.text in {"Arson", "Warehouse Blaze", "Arson Suspected"} for m in mentions)

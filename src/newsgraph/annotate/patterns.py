@@ -24,7 +24,7 @@ from newsgraph.reference.keys import name_key
 AMBIGUOUS = {
     "Chad", "Jordan", "Georgia", "Victoria", "Kingston", "Georgetown", "Male", "Malé", "Hamilton",
     "Praia", "Sucre", "CAR", "RF", "ROC", "America", "Emirates", "Lula", "Vatican", "Tedros", "Sugiono",
-    "Holland", "Bharat", "Persia",
+    "Holland", "Bharat", "Persia", "People", "Telegram", "Oracle",
 }
 
 

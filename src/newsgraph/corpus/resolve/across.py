@@ -194,12 +194,13 @@ def _full_name_for(a: ArticleEntities, eid: str, use: EntityUse, entities: dict[
     words = use.name.split()
     short = len(words) == 1
     mine = entities[eid]
-    candidates = [c for c in index.get(name_key(use.name), []) if c != eid and _same_kind(use.type, entities[c].type)]
+    candidates = [c for c in index.get(name_key(use.name), []) if c != eid and _same_kind(use.type, entities[c].type)
+                  or short and entities[c].type == "PERSON"]  # a bare name's own label is the model's guess
     if not short:
         if use.type != "PERSON":
             return None
         candidates = [c for c in surnames.get(name_key(words[-1]), []) if c != eid
-                      and len(entities[c].name.split()) > len(words) and compatible_names(entities[c].name, use.name)]
+                      and len(entities[c].name.split()) > len(words) and _variant(entities[c].name, use.name)]
     if not candidates:
         return None
     scored = sorted(((_shared(a, eid, c, entities, context, by_article), c) for c in candidates), reverse=True)
@@ -210,6 +211,26 @@ def _full_name_for(a: ArticleEntities, eid: str, use: EntityUse, entities: dict[
         return None  # "Microsoft" alone in many articles is a name of its own, not "Computerworld Microsoft"
     g = entities[best]
     return Target(best, g.name, g.type, "short form" if short else "variant")
+
+
+def _variant(longer: str, shorter: str) -> bool:
+    """Whether a shorter full name can be a longer one: compatible given names ("Pat"/"Patrick
+    Carlineo") or its words in the same order inside the longer ("Joseph Comeaux" in "Arcade
+    Joseph Comeaux")."""
+    if compatible_names(longer, shorter):
+        return True
+    long_words = [name_key(w) for w in longer.split()]
+    short_words = [name_key(w) for w in shorter.split()]
+    if short_words[-1] != long_words[-1]:
+        return False
+    at = 0
+    for w in short_words:
+        while at < len(long_words) and long_words[at] != w:
+            at += 1
+        if at == len(long_words):
+            return False
+        at += 1
+    return True
 
 
 def _same_kind(a: str, b: str) -> bool:

@@ -5,7 +5,8 @@ A word of a title-case line counts as part of a name only when the article's own
 writes it capitalised mid-sentence, or when it is not a word the prose (or the grammar)
 shows to be common: written lower-case in the body, a function word, or an inflected verb
 ("Checks", "Placed"). Mentions in such lines are cut at the common words; what is left
-with no name word in it is dropped.
+with no name word in it is dropped, and so is a headline "name" none of whose words the
+prose writes as a name ("Arson", "Driver Charged").
 """
 
 from __future__ import annotations
@@ -19,21 +20,26 @@ from newsgraph.reference import people
 
 MIN_TITLE_WORDS = 3  # a line needs this many capitalised words of 4+ letters to be title case
 INFLECTIONS = ("s", "ed", "ing")
+MIN_PROSE_TOKENS = 40  # with less prose than this, a headline name is kept without evidence
 
 
 @dataclass
 class Casing:
     """What the article's prose says about how its words are written."""
 
-    capitalised: set[str]  # words written capitalised mid-sentence (or inside a name) in prose
+    capitalised: set[str]  # words written capitalised mid-sentence in prose
     lower: set[str]  # words written lower-case in prose
     title_case: list[bool]  # per token: it lies in a title-case line
+    named: set[str]  # words inside a name the model found in prose, wherever in the sentence
+    prose: int  # tokens outside title-case lines
 
 
 def read_casing(doc: Doc) -> Casing:
     title_case = _title_case_tokens(doc)
     capitalised: set[str] = set()
     lower: set[str] = set()
+    named = {t.lower_ for ent in doc.ents if not title_case[ent.start] for t in ent}
+    prose = sum(1 for flag in title_case if not flag)
     for token in doc:
         if title_case[token.i] or not token.is_alpha:
             continue
@@ -41,7 +47,7 @@ def read_casing(doc: Doc) -> Casing:
             lower.add(token.lower_)
         elif not token.is_sent_start and not _after_quote(doc, token):
             capitalised.add(token.lower_)
-    return Casing(capitalised, lower, title_case)
+    return Casing(capitalised, lower, title_case, named, prose)
 
 
 def _after_quote(doc: Doc, token) -> bool:
@@ -117,6 +123,8 @@ def cut_headline_names(doc: Doc, found: list[Found], casing: Casing, verbs: set[
                 p = p[1:]
             if not p:
                 continue
+            if casing.prose >= MIN_PROSE_TOKENS and not any(_name_evidence(doc[i], casing) for i in p):
+                continue  # "Arson", "Driver Charged": the prose never writes any of it as a name
             if len(pieces) == 1 and p[0] == m.tok_start and p[-1] == m.tok_end - 1:
                 out.append(m)
                 continue
@@ -144,6 +152,12 @@ def _drop_common_first_word(doc: Doc, m: Found, casing: Casing, verbs: set[str])
     m.tok_start += 1
     m.start = doc[m.tok_start].idx
     m.text = doc[m.tok_start:m.tok_end].text
+
+
+def _name_evidence(token, casing: Casing) -> bool:
+    word = token.lower_
+    return (word in casing.capitalised or word in casing.named or people.is_given_name(token.text)
+            or not token.is_alpha or token.is_upper and len(token) > 1)
 
 
 def _occupation_before_name(doc: Doc, m: Found) -> bool:

@@ -109,6 +109,7 @@ def _clean(ent: Span) -> list[Span]:
             if i > start:
                 pieces.append(doc[start:i])
             start = i + 1
+    pieces = [p for span in pieces for p in _split_pair(span)]
     cleaned = []
     for span in pieces:
         s, e = span.start, span.end
@@ -121,6 +122,14 @@ def _clean(ent: Span) -> list[Span]:
         if e > s:
             cleaned.append(doc[s:e])
     return cleaned
+
+
+def _split_pair(span: Span) -> list[Span]:
+    """ "Philly and Cheeks", "Lopez and Carrasquillo": two one-word names joined by "and" are
+    two mentions ("Fish and Wildlife Service", with more words after "and", stays one)."""
+    if len(span) == 3 and span[1].lower_ == "and" and span[0].is_title and span[2].is_title and not span.ent_id_:
+        return [span[0:1], span[2:3]]
+    return [span]
 
 
 def _leading_word(token, label: str) -> bool:

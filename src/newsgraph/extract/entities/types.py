@@ -6,16 +6,18 @@ the model's label, the name's own words (a common given name first; a last word 
 "Center", "County" or "Corp"), and the words around it ("in Aceh", "the province of
 Aceh", "Mr Buckley"). All mentions of one name in the article add up, and every mention
 takes the winner. Reference-linked mentions are not voted on: the tables decide them.
+In an article about a game, a place that wins, loses or has a coach is a team (ORG).
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 
 from spacy.tokens import Doc
 
 from newsgraph.extract.entities.mentions import HONORIFICS, ORG_HEADS, Found
-from newsgraph.reference import people
+from newsgraph.reference import organisations, people
 from newsgraph.reference.keys import name_key
 
 # last words that make a name a facility or a place (FAC is reported as LOC)
@@ -43,9 +45,12 @@ def decide_types(doc: Doc, found: list[Found]) -> None:
     """Give every mention of a name that the reference tables do not know the type its
     mentions vote for, in place. Names are grouped by canonical name."""
     votes: dict[str, Counter] = defaultdict(Counter)
+    sporting = is_sporting(doc, found)
     for m in found:
         if _voted(m):
             votes[name_key(m.entity or m.text)] += mention_votes(doc, m)
+            if sporting and m.label in {"GPE", "LOC"} and plays(doc, m):
+                votes[name_key(m.entity or m.text)]["ORG"] += 3  # "North Carolina beat Creighton": a team
     for m in found:
         if not _voted(m):
             continue
@@ -97,3 +102,34 @@ def mention_votes(doc: Doc, m: Found) -> Counter:
 
 def _no_head(last: str) -> bool:
     return not ({last} & (FACILITY_HEADS | PLACE_HEADS | ORG_HEADS | COMPANY_HEADS))
+
+
+def is_sporting(doc: Doc, found: list[Found]) -> bool:
+    """An article about a game: it names a team or league of the reference table, or gives a
+    score ("23-20") beside a verb of winning or losing."""
+    for m in found:
+        if (m.kb_id or "").startswith("org:"):
+            org = organisations.lookup(m.entity or m.text)
+            if org and org.kind.startswith(("sports team", "league")):
+                return True
+    scores = any(SCORE.match(t.text) for t in doc)
+    return scores and any(t.lemma_ in SPORTS_VERBS for t in doc)
+
+
+def plays(doc: Doc, m: Found) -> bool:
+    """A place name that wins, loses or has a coach is a team: subject or object of a verb of
+    the game, or the owner of a team noun ("Creighton's coach")."""
+    token = doc[m.tok_end - 1]
+    if token.dep_ in {"nsubj", "nsubjpass", "dobj"} and token.head.lemma_ in SPORTS_VERBS:
+        return True
+    after = doc[m.tok_end] if m.tok_end < len(doc) else None
+    if after is not None and after.text in {"'s", "’s"} and after.head.lemma_ in TEAM_NOUNS:
+        return True
+    return token.dep_ == "pobj" and token.head.lower_ in {"to", "over", "against"} and token.head.head.lemma_ in SPORTS_VERBS
+
+
+SCORE = re.compile(r"^\d{1,3}-\d{1,3}$")
+SPORTS_VERBS = {"beat", "defeat", "edge", "rout", "top", "down", "win", "lose", "play", "score", "trail", "lead",
+                "face", "host", "clinch", "tie", "upset", "outscore", "overcome", "eliminate", "advance", "fall"}
+TEAM_NOUNS = {"coach", "team", "player", "offense", "defense", "quarterback", "win", "victory", "loss", "season",
+              "roster", "guard", "forward", "center", "lineup", "fans", "streak"}
