@@ -170,6 +170,24 @@ def test_bylines_with_their_dates(line: str, names: list[str], iso: str) -> None
     assert (found_names, found.iso if found else None) == (names, iso)
 
 
+@pytest.mark.parametrize("line, iso", [
+    ("sexta-feira, 22 de outubro de 2010 às 20:13", "2010-10-22T20:13"),
+    ("Текст: Венера Ерофеева · 24 сентября 2018", "2018-09-24"),
+    ("Von Moritz Bachmann publiziert am 30. Juli 2018", "2018-07-30"),
+    ("by ライトハウス国際特許事務所 ／ 2016.12.01", "2016-12-01"),
+    ("11.14.2019 09:00 AM", "2019-11-14T09:00"),
+])
+def test_dates_in_other_languages_and_forms(line: str, iso: str) -> None:
+    assert find_date(line).iso == iso
+
+
+def test_a_byline_credit_names_the_outlet_of_a_text() -> None:
+    text = "\n".join(["Prison guards charged", "Two officers charged with falsifying records",
+                      "Kevin Johnson and Kevin McCoy USA TODAY", "Published 7:07 PM EST Nov 19, 2019", BODY, BODY, BODY])
+    article = _plain(text)
+    assert (article.outlet, article.authors) == ("USA Today", ["Kevin Johnson", "Kevin McCoy"])
+
+
 def test_a_day_and_month_that_could_be_either_way_round_are_never_guessed() -> None:
     assert find_date("05/10/2018") is None
     assert find_date("13/06/2014").iso == "2014-06-13"

@@ -1,19 +1,20 @@
-"""Structure: RawDocument → Article (title, lead, byline, date, body, captions, outlet).
+"""Structure: RawDocument → Article (title, lead, byline, date, body, captions, outlet, wire, language).
 
 Plain text goes through line classification (``plaintext``), HTML through trafilatura
-(``html``). Metadata the container gave (JSON Lines fields, the WARC URL) always wins
-over what is read from the page.
+(``html``); both choose headline, outlet, wire service, authors and dates with the
+``metadata`` sub-package, from every signal the page gives. Metadata the container gave
+(JSON Lines fields, the WARC URL) always wins over what is read from the page.
 """
 
 from __future__ import annotations
 
 from newsgraph.records import Article, RawDocument
 from newsgraph.structure.boilerplate import BoilerplateIndex, build_boilerplate
-from newsgraph.structure.metadata.byline import names_in
-from newsgraph.structure.metadata.dates import from_iso
 from newsgraph.structure.html import structure_html
+from newsgraph.structure.metadata.byline import names_in, outlet_in_byline
+from newsgraph.structure.metadata.dates import from_iso
 from newsgraph.structure.metadata.language import guess_language
-from newsgraph.structure.metadata.outlet import choose_outlet, text_signals, title_parts, Signal
+from newsgraph.structure.metadata.outlet import BYLINE, Signal, choose_outlet, text_signals, title_parts
 from newsgraph.structure.metadata.wire import wire_in_text
 from newsgraph.structure.plaintext import structure_plain
 
@@ -41,6 +42,7 @@ def structure_article(raw: RawDocument, boilerplate: BoilerplateIndex | None = N
 def _from_plain(raw: RawDocument, url: str | None, boilerplate: BoilerplateIndex | None) -> Article:
     parts = structure_plain(raw.text, boilerplate, title=(raw.metadata or {}).get("title"))
     signals = [Signal(n, w, "title") for n, w in title_parts(parts.page_title, parts.title)] if parts.page_title else []
+    signals += [Signal(name, BYLINE, "byline") for line in parts.bylines if (name := outlet_in_byline(line))]
     outlet, wire = choose_outlet(signals + text_signals(parts.removed), url)
     wire = wire or wire_in_text([*parts.bylines, *parts.paragraphs[:2]])
     metadata = {"labels": parts.labels} if parts.labels else {}

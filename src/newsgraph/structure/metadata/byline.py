@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from newsgraph.reference.keys import name_key
 from newsgraph.structure.metadata.dates import FoundDate, find_date
 
 _WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun"
@@ -18,7 +19,8 @@ _MONTHS = ("January|February|March|April|May|June|July|August|September|October|
 # A weekday or month name glued to a lowercase letter: "ProtzMonday", "SmithJune".
 _GLUED = re.compile(rf"(?<=[a-zà-ÿ])(?:{_WEEKDAYS}|{_MONTHS})\b")
 # What may stand between the names and the date: "Monday,", "Updated", "|", "-".
-_TRAILING = re.compile(rf"(?:[\s,|—–-]|\b(?:{_WEEKDAYS}|on|updated|published|posted)\b)*$", re.IGNORECASE)
+_TRAILING = re.compile(rf"(?:[\s,|·•—–-]|\b(?:{_WEEKDAYS}|on|at|updated|published|posted|publiziert|veröffentlicht|"
+                       rf"am|publicado|publicada|em|el|publié|le|pubblicato|il|опубликовано)\b)*$", re.IGNORECASE)
 _BY = re.compile(r"^\s*(?:by|written by|words by|text by|reporting by|author[s]?:?|von|par|por|автор:?|текст:?)\s+",
                  re.IGNORECASE)
 _BY_AFTER = re.compile(r"^(?:\s*[A-Z]{2,4}\b)?\s*[|,—–-]?\s*by\s+(?P<names>.+)$", re.IGNORECASE)
@@ -108,6 +110,23 @@ def names_in(text: str) -> list[str]:
     if names and all(is_name(item) or _is_junk(item) for item in items):
         return list(dict.fromkeys(names))
     return []
+
+
+def outlet_in_byline(line: str) -> str | None:
+    """The outlet or agency a byline credits: "Kevin McCoy USA TODAY", "A, B | Reuters"."""
+    from newsgraph.reference.outlets import default_outlets
+
+    table = default_outlets()
+    for item in _SPLIT.split(_BY.sub("", unglue(line))):
+        item = _HANDLE.sub("", item).strip(" .,:;|—–-")
+        words = item.split()
+        for k in range(min(4, len(words)), 0, -1):
+            tail = " ".join(words[-k:])
+            entry = table.from_name(tail)
+            # Named in full ("NATIONAL" is not "The National"): a byline's last word is often generic.
+            if entry is not None and name_key(tail) in {name_key(n) for n in (entry.name, *entry.aliases)}:
+                return entry.name
+    return None
 
 
 def parse_byline(line: str) -> tuple[list[str], FoundDate | None]:

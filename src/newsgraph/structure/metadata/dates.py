@@ -19,6 +19,22 @@ _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
     "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }
+# Month names of the other languages newsgraph's users meet (genitive where dates use it:
+# "24 сентября 2018"), so a non-English page keeps its date too.
+_FOREIGN_MONTHS = {
+    "de": "januar februar märz april mai juni juli august september oktober november dezember",
+    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+    "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
+    "it": "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
+    "pt": "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
+    "nl": "januari februari maart april mei juni juli augustus september oktober november december",
+    "id": "januari februari maret april mei juni juli agustus september oktober november desember",
+    "ru": "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
+    "uk": "січня лютого березня квітня травня червня липня серпня вересня жовтня листопада грудня",
+}
+for _names in _FOREIGN_MONTHS.values():
+    for _number, _name in enumerate(_names.split(), start=1):
+        _MONTHS.setdefault(_name, _number)
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
@@ -26,9 +42,10 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _PATTERNS = [
     re.compile(rf"\b{_YEAR}-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)(?:[T ](?P<hour>[0-2]\d):(?P<minute>[0-5]\d)"
                r"(?::\d\d(?:\.\d+)?)?(?P<tz>Z|[+-][01]\d:?[0-5]\d)?)?", re.IGNORECASE),
-    re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE),
+    re.compile(rf"\b{_DAY}\.?\s+(?:of\s+|de\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}\b", re.IGNORECASE),
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE),
     re.compile(rf"\b(?P<day>[0-3]?\d)\.(?P<mnum>[01]?\d)\.{_YEAR}\b"),
+    re.compile(rf"\b{_YEAR}[./](?P<mnum>[01]\d)[./](?P<day>[0-3]\d)\b"),  # "2016.12.01"
     # "11/19/2019", "11/19/19 06:56 AM": month first, as US pages write it (day first if it must be).
     re.compile(r"(?<![\d/])(?P<mnum>[0-3]?\d)/(?P<day>[0-3]?\d)/(?P<year>(?:19|20)?\d\d)(?![\d/])"),
 ]
@@ -77,7 +94,9 @@ def find_date(line: str, allow_month: bool = False) -> FoundDate | None:
         year, day = int(groups["year"]), int(groups["day"])
         if year < 100:
             year += 2000
-        if "/" in match.group(0):
+        if "." in match.group(0) and groups.get("mnum") and month > 12 >= day and match.group(0)[:4] != groups["year"]:
+            month, day = day, month  # "11.14.2019": day-first cannot be, so month-first
+        if "/" in match.group(0) and match.group(0)[:4] != groups["year"]:
             if month > 12 >= day:
                 month, day = day, month
             elif day <= 12 and day != month:

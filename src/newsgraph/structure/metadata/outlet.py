@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from newsgraph.reference.outlets import (OutletTable, default_outlets, domain_key, is_media_owner, outlet_key,
                                         registrable_domain)
 
-KNOWN_DOMAIN, SITE_NAME, PUBLISHER, TITLE_PART, COPYRIGHT, FOLLOW, WEBSITE, DOMAIN, MENTIONED = 5, 4, 3, 3, 2, 2, 2, 1, 1
+KNOWN_DOMAIN, SITE_NAME, PUBLISHER, TITLE_PART, COPYRIGHT, FOLLOW, WEBSITE, BYLINE, DOMAIN, MENTIONED = \
+    5, 4, 3, 3, 2, 2, 2, 2, 1, 1
 DOMAIN_MATCH_BONUS = 2
 TITLE_OTHER_END = 1  # the title's far end is more often the headline or a section than the site
 
@@ -211,17 +212,3 @@ def choose_outlet(signals: Iterable[Signal], url: str | None = None,
 
 def _matches_domain(name: str, label: str) -> bool:
     return bool(name) and (name == label or (len(name) >= 4 and (name in label or label in name)))
-
-
-def find_outlet(url: str | None = None, site_names: Iterable[str] = (), page_title: str | None = None,
-                lines: Iterable[str] = (), table: OutletTable | None = None,
-                headline: str | None = None) -> str | None:
-    """The outlet from a URL, site names, a page title and text lines (see ``choose_outlet``)."""
-    signals = [Signal(n, SITE_NAME, "site_name") for n in site_names if n and _plausible(n)]
-    if page_title:
-        signals += [Signal(n, w, "title") for n, w in title_parts(page_title, headline)]
-    signals += text_signals(lines)
-    return choose_outlet(signals, url, table)[0]
-
-
-__all__ = ["Signal", "choose_outlet", "find_outlet", "text_signals", "title_parts", "domain_key"]
