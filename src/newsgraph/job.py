@@ -157,7 +157,8 @@ def update_boilerplate(store: Store, paths: list) -> BoilerplateIndex | None:
 
     Menus and footers repeat line for line across one outlet's pages; the structure stage
     uses these counts as evidence. Counts persist in the store (as JSON, never pickle:
-    a database file must not be able to run code), so later runs build on earlier ones.
+    a database file must not be able to run code), so later runs build on earlier ones;
+    each document is counted once, even when a killed run is run again.
     """
     index = BoilerplateIndex()
     saved = store.get_state(BOILERPLATE_STATE)
@@ -165,15 +166,16 @@ def update_boilerplate(store: Store, paths: list) -> BoilerplateIndex | None:
         state = json.loads(saved)
         index.documents = state["documents"]
         index.counts = Counter({int(k): v for k, v in state["counts"].items()})
-    added = 0
+    added: dict[str, None] = {}
     for item in iter_documents(paths):
-        if isinstance(item, RawDocument) and item.media_type == "text/plain" and not store.has_article(item.id):
+        if (isinstance(item, RawDocument) and item.media_type == "text/plain" and item.id not in added
+                and not store.has_article(item.id) and not store.boilerplate_counted(item.id)):
             index.add(item.text)
-            added += 1
+            added[item.id] = None
     if added:
         index.prune()
         state = {"documents": index.documents, "counts": {str(k): v for k, v in index.counts.items()}}
-        store.set_state(BOILERPLATE_STATE, json.dumps(state).encode("utf-8"))
+        store.save_boilerplate(BOILERPLATE_STATE, json.dumps(state).encode("utf-8"), list(added))
     return index if index.documents else None
 
 

@@ -106,7 +106,7 @@ def parse_line(line: bytes, origin: str) -> Item:
     except (ValueError, RecursionError) as exc:  # an integer of 5,000 digits, nesting past the stack
         return Failure(origin, f"invalid JSON ({str(exc).splitlines()[0][:120]})" if isinstance(exc, ValueError)
                        else "invalid JSON (nested too deeply)")
-    if nesting(record) > MAX_NESTING:
+    if text.count("[") + text.count("{") > MAX_NESTING and nesting(record) > MAX_NESTING:
         return Failure(origin, f"record nested more than {MAX_NESTING} levels deep")
     return jsonl_document(record, origin)
 

@@ -197,3 +197,9 @@ CREATE TABLE IF NOT EXISTS article_embeddings (
     model TEXT NOT NULL,              -- model and text recipe that made it
     vector BLOB NOT NULL              -- unit-length float16, little-endian (384 dims: 768 bytes)
 );
+
+-- Documents whose lines are in the boilerplate counts (corpus_state 'boilerplate_lines'), so
+-- a run killed before storing them does not count them again when it is run again.
+CREATE TABLE IF NOT EXISTS boilerplate_counted (
+    document TEXT PRIMARY KEY         -- content id of a plain-text input
+);

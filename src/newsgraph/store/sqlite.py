@@ -159,6 +159,26 @@ class Store:
             self.rollback()
             raise
 
+    def boilerplate_counted(self, document_id: str) -> bool:
+        """Whether a document's lines are already in the boilerplate counts."""
+        return self.conn.execute("SELECT 1 FROM boilerplate_counted WHERE document = ?",
+                                 (document_id,)).fetchone() is not None
+
+    def save_boilerplate(self, name: str, state: bytes, counted: list[str]) -> None:
+        """The boilerplate counts and the documents just added to them, in one transaction."""
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+            set_state(self.conn, name, state)
+            self.conn.executemany("INSERT OR IGNORE INTO boilerplate_counted (document) VALUES (?)",
+                                  [(d,) for d in counted])
+            self.conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            self.rollback()
+            raise classify(exc, self.path) or exc
+        except BaseException:
+            self.rollback()
+            raise
+
     def articles_without_story(self) -> list[str]:
         """Articles the corpus steps have not reached yet (a run was killed or the disk filled)."""
         return [r[0] for r in self.conn.execute("SELECT id FROM articles WHERE story IS NULL ORDER BY id")]

@@ -16,7 +16,7 @@ from typing import Callable
 from newsgraph.store.errors import StoreError
 from newsgraph.store.search import create_search, ensure_search, search_sql
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 
 def schema_sql() -> str:
@@ -118,12 +118,19 @@ def _add_wire(conn: sqlite3.Connection) -> None:
     add_missing_columns(conn)
 
 
+def _boilerplate_counted(conn: sqlite3.Connection) -> None:
+    """Version 5: which documents the boilerplate counts hold (stored articles were all counted)."""
+    create_schema(conn)
+    conn.execute("INSERT OR IGNORE INTO boilerplate_counted (document) SELECT id FROM articles")
+
+
 # MIGRATIONS[v] turns a version-v file into a version v+1 file, inside one transaction.
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     0: _from_unversioned,
     1: _add_search,
     2: _speakers_as_entity_ids,
     3: _add_wire,
+    4: _boilerplate_counted,
 }
 
 
