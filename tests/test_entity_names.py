@@ -138,3 +138,18 @@ def test_a_headline_word_the_prose_never_names_is_not_an_actor():
                        "had broken in through a back door. No one was hurt in the blaze, officials said."],
                       title="Arson Suspected In Warehouse Blaze")
     assert not any(m.text in {"Arson", "Warehouse Blaze", "Arson Suspected"} for m in mentions)
+
+
+def test_a_capital_stands_for_its_government_only_when_it_acts():
+    mentions, _ = run(["Seoul protested on Monday. London police said the talks in London had ended.",
+                       "Washington officials said the mayor of London would attend."])
+    assert entity_of(mentions, "Seoul") == {("GPE", "South Korea")}
+    assert entity_of(mentions, "London") == {("GPE", "London")}
+    assert entity_of(mentions, "Washington") == {("GPE", "United States")}
+
+
+def test_a_bare_first_name_joins_the_full_name_and_addresses_are_not_actors():
+    mentions, _ = run(["Taylor Swift won six awards on Sunday night in Los Angeles.",
+                       "Taylor thanked her fans, and the label wrote from P.O. Box 69440 to thank them too."])
+    assert entity_of(mentions, "Taylor") == {("PERSON", "Taylor Swift")}
+    assert not any("Box" in (m.entity or "") for m in mentions)

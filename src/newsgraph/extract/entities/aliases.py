@@ -83,15 +83,15 @@ def short_forms(surface: str, canonical: str) -> list[str]:
 
 
 def first_name(surface: str, canonical: str) -> str | None:
-    """The given name a full name can be called by alone ("Laci" for Laci Peterson): a common
-    given name written first."""
+    """The given name a full name can be called by alone ("Laci" for Laci Peterson, "Taylor"
+    for Taylor Swift): the first word, unless the family name comes first."""
     words = name_words(surface)
     if len(words) < 2 or words[0] in EAST_ASIAN_FAMILY_NAMES or _EAST_ASIAN_GIVEN.match(words[-1]):
         return None
     known = people.lookup(canonical)
-    if known and known.family_first:
+    if known and known.family_first or len(words[0].rstrip(".")) < 2:
         return None
-    return words[0] if people.is_given_name(words[0]) else None
+    return words[0]
 
 
 def resolve_people(doc: Doc, found: list[Found]) -> list[Found]:
@@ -99,6 +99,7 @@ def resolve_people(doc: Doc, found: list[Found]) -> list[Found]:
     mentions spaCy missed. Returns the (possibly longer) list of mentions, in text order."""
     merge_name_variants(found)
     index = SurnameIndex()
+    given_names = SurnameIndex()  # first words that are not common given names: for mentions spaCy calls people
     for m in found:
         if m.label == "PERSON" and len(m.text.split()) >= 2:
             canonical = m.entity or m.text
@@ -106,7 +107,7 @@ def resolve_people(doc: Doc, found: list[Found]) -> list[Found]:
                 index.add(short, m.start, canonical)
             given = first_name(m.text, canonical)
             if given:
-                index.add(given, m.start, canonical)
+                (index if people.is_given_name(given) else given_names).add(given, m.start, canonical)
     for m in found:
         single = len(m.text.split()) == 1
         if not single:
@@ -114,6 +115,8 @@ def resolve_people(doc: Doc, found: list[Found]) -> list[Found]:
         if m.label != "PERSON" and (m.text not in index or _is_place_or_org(m)):
             continue
         full = index.resolve(m.text, m.start)
+        if not full and m.label == "PERSON" and not m.kb_id:
+            full = given_names.resolve(m.text, m.start)  # "Taylor" after "Taylor Swift"
         if full:
             m.label, m.entity, m.kind = "PERSON", full, "alias"
             known = people.lookup(full)

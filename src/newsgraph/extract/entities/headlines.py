@@ -1,4 +1,4 @@
-"""Headline casing: in a title-case line every word is capitalised, so the small model glues
+"""Headline casing: in a title-case line (a headline, a menu item, a short label) every word is capitalised, so the small model glues
 verbs and nouns onto names ("Lindsay Lohan Checks Into Rehab" → "Lindsay Lohan Checks").
 
 A word of a title-case line counts as part of a name only when the article's own prose
@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from newsgraph.extract.entities.mentions import Found
 from newsgraph.reference import people
 
+MAX_LABEL_WORDS = 4  # a line of at most this many words, all capitalised, is read like a headline
 MIN_TITLE_WORDS = 3  # a line needs this many capitalised words of 4+ letters to be title case
 INFLECTIONS = ("s", "ed", "ing")
 MIN_PROSE_TOKENS = 40  # with less prose than this, a headline name is kept without evidence
@@ -70,7 +71,11 @@ def _title_case_tokens(doc: Doc) -> list[bool]:
 
 
 def _is_title_case(tokens: list) -> bool:
-    long_words = [t for t in tokens if t.is_alpha and len(t) >= 4]
+    """A headline in title case, or a short line of capitalised words (a menu item, a label)."""
+    words = [t for t in tokens if t.is_alpha]
+    if 0 < len(words) <= MAX_LABEL_WORDS and len(tokens) <= MAX_LABEL_WORDS + 2:
+        return all(t.text[:1].isupper() for t in words)
+    long_words = [t for t in words if len(t) >= 4]
     capitalised = [t for t in long_words if t.text[:1].isupper()]
     return len(capitalised) >= MIN_TITLE_WORDS and len(capitalised) >= 0.8 * len(long_words)
 

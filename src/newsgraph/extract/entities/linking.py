@@ -15,6 +15,11 @@ from newsgraph.reference import countries, organisations, people
 from newsgraph.reference.keys import name_key
 
 LOCATIVE = {"in", "at", "near", "outside", "around", "inside", "across", "via", "within", "throughout"}
+GOVERNMENT_NOUNS = {"official", "government", "authority", "leader", "leadership", "diplomat", "regime",
+                    "administration", "policy", "envoy", "negotiator", "delegation", "ally", "partner"}
+PLACE_OWNERS = {"street", "mayor", "city", "resident", "people", "outskirts", "centre", "center", "suburb", "heart",
+                "district", "area", "airport", "university", "museum", "neighbourhood", "neighborhood", "part",
+                "north", "south", "east", "west", "map", "population", "skyline", "sky", "weather"}
 MOTION = {"visit", "visits", "visited", "trip", "travel", "travelled", "traveled", "flew", "fly", "came", "come",
           "went", "go", "arrived", "arrive", "returned", "return", "journey", "moved", "way", "road", "back"}
 
@@ -115,7 +120,7 @@ def _capital(doc: Doc, m: Found, country) -> None:
     if country is None:
         m.entity = m.text
         return
-    if used_as_place(doc, m.tok_start):
+    if used_as_place(doc, m.tok_start, m.tok_end):
         m.label, m.entity, m.kb_id, m.kind = "GPE", country.capital, f"capital:{country.iso3}", "name"
         if name_key(m.text) != name_key(country.capital):
             m.kind = "alias"
@@ -168,11 +173,21 @@ def outlet_named(name: str):
         return None
 
 
-def used_as_place(doc: Doc, tok_start: int) -> bool:
-    """Whether a capital is named as a place ("in Pyongyang", "visit to Moscow") rather than
-    for its government ("Moscow received", "between Seoul and Pyongyang")."""
+def used_as_place(doc: Doc, tok_start: int, tok_end: int | None = None) -> bool:
+    """Whether a capital is named as a place ("in Pyongyang", "visit to Moscow", "London
+    police", "the streets of Beijing", "Washington, D.C.") rather than for its government
+    ("Moscow received", "between Seoul and Pyongyang", "Washington officials")."""
     if doc[tok_start].is_upper and len(doc[tok_start]) > 2:
         return True  # a dateline: "VIENNA — The house where ..."
+    last = doc[(tok_end or tok_start + 1) - 1]
+    if last.dep_ == "compound" and last.head.lemma_.lower() not in GOVERNMENT_NOUNS:
+        return True  # "London police", "the Beijing Olympics"
+    if last.dep_ == "npadvmod" and last.head.lower_ == "based":
+        return True  # "London-based"
+    if last.dep_ == "pobj" and last.head.lower_ == "of" and last.head.head.lemma_.lower() in PLACE_OWNERS:
+        return True  # "the mayor of London", "the streets of Beijing"
+    if any(child.dep_ == "appos" for child in last.children):
+        return True  # "Washington, D.C."
     if tok_start == 0:
         return False
     before = doc[tok_start - 1].lower_

@@ -21,6 +21,8 @@ ORG_HEADS = {
     "marines", "corps", "coast", "directorate", "bureau", "prosecutor's", "cabinet",
 }
 PARTICLES = {"de", "da", "di", "du", "van", "von", "der", "den", "al", "el", "bin", "ibn", "le", "la", "ter", "dos", "das"}
+INNER_WORDS = {"of", "and", "the", "for", "on", "at", "in", "upon", "y", "e", "und", "des", "del", "della", "do", "to"}
+ADDRESS_WORDS = {"box", "suite", "floor", "apt", "p.o.", "po", "unit", "ste"}
 HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "mr.", "mrs.", "ms.", "dr.", "madam", "lord", "lady"}
 
 
@@ -119,9 +121,29 @@ def _clean(ent: Span) -> list[Span]:
             s += 1
         while e - s > 1 and _leading_word(doc[s], ent.label_):
             s += 1
-        if e > s:
-            cleaned.append(doc[s:e])
+        while ent.label_ == "PERSON" and e - s > 1 and any(c.isdigit() for c in doc[e - 1].text):
+            e -= 1  # "Nicolas Jarry 6-4": a score is not part of a name
+        cleaned.extend(_cut_at_lower_words(doc, s, e, ent))
     return cleaned
+
+
+def _cut_at_lower_words(doc: Doc, s: int, e: int, ent: Span) -> list[Span]:
+    """ "American Music Awards after Swift": a lower-case word other than "of", "and", "de"...
+    inside a name ends it; names the reference tables set stay whole."""
+    if e <= s:
+        return []
+    if ent.ent_id_:
+        return [doc[s:e]]
+    pieces, start = [], s
+    for i in range(s, e):
+        token = doc[i]
+        if token.is_lower and token.is_alpha and token.lower_ not in INNER_WORDS and token.lower_ not in PARTICLES:
+            if i > start:
+                pieces.append(doc[start:i])
+            start = i + 1
+    if e > start:
+        pieces.append(doc[start:e])
+    return [p for p in pieces if any(t.text[:1].isupper() or t.text[:1].isdigit() for t in p)]
 
 
 def _split_pair(span: Span) -> list[Span]:
@@ -160,6 +182,9 @@ def _given_name(token) -> bool:
 def _plausible(m: Found) -> bool:
     """Drop what no reader would call a name: no letters, keyboard keys, stray symbols."""
     letters = sum(c.isalpha() for c in m.text)
+    words = m.text.lower().split()
+    if any(c.isdigit() for c in m.text) and any(w in ADDRESS_WORDS for w in words) or "p.o." in words:
+        return False  # "P.O. Box 69440", "Suite 350": an address, not an actor
     first = m.text.split()[0].split("-")[0].lower()
     if m.label in {"PERSON", "GPE", "LOC", "NORP"} and m.text[:1].islower() and not m.kb_id and first not in PARTICLES:
         return False  # "pro", "anti": the small model's lowercase slips (but "von der Leyen" is a name)
