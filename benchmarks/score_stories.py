@@ -16,9 +16,9 @@ The peer (``story_baseline``) is tuned on other data than it is scored on: its t
 for one set is the best one on the other set ("tuned on the other corpus"). On ECB+ it is
 also tuned across topics: the topics are split in two folds, each fold is clustered and
 scored with the threshold best on the other fold, and the two held-out figures are pooled.
-newsgraph is scored the same way on the same folds: its one threshold calibrated on ECB+
-(``Thresholds.participants``, how alike two articles' names must be) is chosen on the
-other fold. Its similarity thresholds come from ``benchmarks/calibrate_stories.py``
+newsgraph is scored the same way on the same folds: its thresholds calibrated on ECB+
+(between articles with a body, and how alike their names must be: ``calibrate_stories.py
+--events``) are chosen on the other fold. Its similarity thresholds come from ``benchmarks/calibrate_stories.py``
 (synthetic stories from other text), never from either set scored here. The peer's
 threshold best on the scored set itself is printed too, as the ceiling it could reach.
 
@@ -57,7 +57,6 @@ EVAL = next((p / "shared" / "eval" for p in (ROOT.parent, ROOT.parent.parent) if
             ROOT.parent / "shared" / "eval")
 SETS = {"headlines": EVAL / "story-clustering" / "headlines.jsonl",
         "events": EVAL / "story-events" / "ecbplus-dev.jsonl"}
-PARTICIPANT_GRID = (0.0, 0.1, 0.2, 0.3, 0.4)
 STORY_TABLES = ("stories", "story_terms", "story_centroids", "story_postings", "article_minhash", "minhash_bands")
 
 
@@ -153,38 +152,34 @@ def topic_folds(docs: list[tuple[str, str, dict]]) -> list[set[str]]:
     return [{aid for aid, _, extra in docs if fold_of[int(extra["topic"])] == f} for f in (0, 1)]
 
 
-def cluster_fold(db: Path, work: Path, fold: set[str], embeddings: bool | None, participants: float
+def cluster_fold(db: Path, work: Path, fold: set[str], embeddings: bool | None, chosen: dict[str, float]
                  ) -> tuple[list[str], list[str]]:
-    """Gold and newsgraph's stories for one fold of topics clustered alone."""
+    """Gold and newsgraph's stories for one fold of topics clustered alone, with these thresholds."""
     copy = work / "fold.db"
     shutil.copyfile(db, copy)
-    recluster(copy, sorted(fold), len(fold), embeddings, thresholds=replace(THRESHOLDS, participants=participants))
+    recluster(copy, sorted(fold), len(fold), embeddings, thresholds=replace(THRESHOLDS, **chosen))
     conn = connect(copy)
     gold, ours = gold_and_pred(conn, "story", fold)
     conn.close()
     return gold, ours
 
 
-def calibrate_participants(db: Path, work: Path, fold: set[str], embeddings: bool | None) -> tuple[float, float]:
-    """newsgraph's one ECB+-calibrated threshold (names), best on this fold: (value, F1)."""
-    results = [(value, bcubed(*cluster_fold(db, work, fold, embeddings, value))[2]) for value in PARTICIPANT_GRID]
-    return max(results, key=lambda vf: (vf[1], -vf[0]))
-
-
 def held_out(db: Path, work: Path, docs: list[tuple[str, str, dict]], embeddings: bool | None) -> None:
     """ECB+ across topics: each fold scored with thresholds (peer's and newsgraph's) tuned on the other fold."""
+    from calibrate_stories import calibrate_events
+
     folds = topic_folds(docs)
     by_id = {aid: (text, extra) for aid, text, extra in docs}
     pooled: dict[str, list[str]] = {"gold": [], "base": [], "ours": [], "topic": []}
     for f, fold in enumerate(folds):
         other = folds[1 - f]
         threshold, tuned_f1 = tune([by_id[a][0] for a in sorted(other)], [by_id[a][1]["story"] for a in sorted(other)])
-        participants, ours_f1 = calibrate_participants(db, work, other, embeddings)
+        chosen = calibrate_events(db, other, embeddings is not False, work, verbose=False)
         ids = sorted(fold)
         base = AverageLink([by_id[a][0] for a in ids]).clusters(threshold)
-        gold, ours = cluster_fold(db, work, fold, embeddings, participants)
-        print(f"  fold {f}: {len(ids)} docs; peer threshold {threshold:.2f} (F1 {tuned_f1:.3f} on the other fold), "
-              f"newsgraph participants {participants:.2f} (F1 {ours_f1:.3f} on the other fold)")
+        gold, ours = cluster_fold(db, work, fold, embeddings, chosen)
+        print(f"  fold {f}: {len(ids)} docs; calibrated on the other fold: peer threshold {threshold:.2f} "
+              f"(F1 {tuned_f1:.3f} there), newsgraph {', '.join(f'{k} {v:.2f}' for k, v in chosen.items())}")
         show(f"fold {f} newsgraph", scores(gold, ours))
         show(f"fold {f} TF-IDF + average-link", scores(gold, [f"{f}:{c}" for c in base]))
         pooled["gold"] += gold

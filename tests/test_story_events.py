@@ -130,3 +130,24 @@ def test_time_comes_from_the_date_else_the_text() -> None:
     assert when(None, "He checked in on May 3, 2013, after a stay in 2010.") == When(2013, True)
     assert when(None, "He was at Betty Ford from September 2010 to January 2011.") == When(2011, False)
     assert when(None, "A 2010 contract, to run by 2018.") is None
+
+
+def test_a_story_keeps_its_years_and_its_kind_of_members_between_updates(tmp_path: Path) -> None:
+    """What a centroid counts of its members (years, members with a body) survives the store."""
+    from newsgraph.corpus.stories import store as story_store
+    from newsgraph.corpus.stories.index import StoryIndex
+    from newsgraph.store.sqlite import connect
+
+    conn = connect(tmp_path / "index.db")
+    index = StoryIndex()
+    story = index.open_story("a1")
+    story.add({"rehab": 0.8, "@tara reid": 0.6}, None, None, year=2008, long=True)
+    story.add({"rehab": 0.7, "@tara reid": 0.7}, None, None, year=2008, long=False)
+    story_store.save(conn, index)
+    again = StoryIndex()
+    story_store.load_stories(conn, again, [story.id])
+    loaded = again.stories[story.id]
+    assert loaded.years == {2008: 2} and loaded.long == 1 and loaded.year() == 2008
+    assert set(loaded.terms) == {"rehab", "@tara reid"}
+    assert abs(loaded.names_norm2 - 1.3 ** 2) < 1e-3
+    conn.close()

@@ -61,6 +61,10 @@ class Thresholds:
 
     lexical: float = 0.20
     combined: float = 0.25
+    # Between two articles with a body (and stories of them): two reports of the same kind of
+    # news share far more words than two headlines do, so joining them takes more.
+    article_lexical: float = 0.35
+    article_combined: float = 0.50
     participants: float = 0.2  # least cosine of the names alone, when the article names several
 
 
@@ -80,7 +84,8 @@ class StoryVector:
     first_day: float | None = None
     last_day: float | None = None
     rep_score: float = -1.0  # similarity to the centroid of the article giving the title
-    years: dict[int, int] = field(default_factory=dict)  # members placed in each year (timing.year_of)
+    years: dict[int, int] = field(default_factory=dict)  # members placed in each year (timing.when)
+    long: int = 0  # members with a body, not a headline alone
     dirty: bool = False
     _embedding_norm: float | None = field(default=None, repr=False)  # cached: read per candidate, per article
 
@@ -109,8 +114,9 @@ class StoryVector:
         return self._embedding_norm
 
     def add(self, vector: dict[str, float], embedding: np.ndarray | None, day: float | None,
-            sign: float = 1.0, year: int | None = None) -> None:
+            sign: float = 1.0, year: int | None = None, long: bool = False) -> None:
         """Add (sign=1) or remove (sign=-1) one member."""
+        self.long = max(self.long + (int(sign) if long else 0), 0)
         if year is not None:
             count = self.years.get(year, 0) + (1 if sign > 0 else -1)
             if count > 0:
@@ -149,6 +155,7 @@ class StoryVector:
         """Take in every member of another story (a merge)."""
         for year, count in other.years.items():
             self.years[year] = self.years.get(year, 0) + count
+        self.long += other.long
         for t, w in other.terms.items():
             self.terms[t] = self.terms.get(t, 0.0) + w
         if other.embedding is not None:
@@ -198,6 +205,9 @@ class StoryVector:
     def top_terms(self, n: int) -> list[str]:
         return [t for t, _ in sorted(self.terms.items(), key=lambda kv: -kv[1])[:n]]
 
+    def mostly_long(self) -> bool:
+        return 2 * self.long > self.size
+
     def year(self) -> int | None:
         """The year most of the story's placed members belong to (the latest, on a tie)."""
         return max(self.years, key=lambda y: (self.years[y], y)) if self.years else None
@@ -217,6 +227,7 @@ class Member:
     embedding: np.ndarray | None
     day: float | None
     year: int | None = None  # timing.when: the year of its news, from its date or a full date in its text
+    long: bool = False  # has a body, not a headline alone
     not_before: int | None = None  # ... else a year its text names: the article is not older
 
 
@@ -276,10 +287,16 @@ class StoryIndex:
         semantic = story.semantic(embedding)
         return lexical if semantic is None else (lexical + semantic) / 2.0
 
-    def threshold(self, embedding: np.ndarray | None, story: StoryVector | None = None) -> float:
-        if embedding is not None and (story is None or story.embedding is not None):
-            return self.thresholds.combined
-        return self.thresholds.lexical
+    def threshold(self, embedding: np.ndarray | None, story: StoryVector | None = None, long: bool = False) -> float:
+        combined = embedding is not None and (story is None or story.embedding is not None)
+        return self.pick(combined, long and story is not None and story.mostly_long())
+
+    def pick(self, combined: bool, articles: bool) -> float:
+        """The threshold for this kind of similarity between headlines or between articles."""
+        t = self.thresholds
+        if articles:
+            return t.article_combined if combined else t.article_lexical
+        return t.combined if combined else t.lexical
 
     def candidate_ids(self, vector: dict[str, float]) -> list[str]:
         """Ids of stories sharing one of the article's strongest terms, best overlap first."""
@@ -304,13 +321,14 @@ class StoryIndex:
 
     def best(self, vector: dict[str, float], embedding: np.ndarray | None, day: float | None,
              exclude: str | None = None, limit: int = MAX_CANDIDATES,
-             year: int | None = None, not_before: int | None = None) -> tuple[StoryVector | None, float]:
+             year: int | None = None, not_before: int | None = None,
+             long: bool = False) -> tuple[StoryVector | None, float]:
         """The most similar candidate story that clears its threshold and fits its participants and year."""
         best, best_margin = None, 0.0
         for story in self.candidates(vector, day)[:limit]:
             if story.id == exclude:
                 continue
-            margin = self.similarity(story, vector, embedding) - self.threshold(embedding, story)
+            margin = self.similarity(story, vector, embedding) - self.threshold(embedding, story, long)
             if margin >= 0 and (best is None or margin > best_margin) and self.same_event(story, vector, year, not_before):
                 best, best_margin = story, margin
         return best, best_margin
@@ -362,20 +380,20 @@ class StoryIndex:
         """Cluster new articles into the index; return article id -> story id (before merges)."""
         where: dict[str, str] = {}
         for m in members:  # single pass
-            story, _ = self.best(m.vector, m.embedding, m.day, year=m.year, not_before=m.not_before)
+            story, _ = self.best(m.vector, m.embedding, m.day, year=m.year, not_before=m.not_before, long=m.long)
             if story is None:
                 story = self.open_story(m.id)
-            story.add(m.vector, m.embedding, m.day, year=m.year)
+            story.add(m.vector, m.embedding, m.day, year=m.year, long=m.long)
             if story.size <= EARLY_POSTS:  # a young story's top terms still change
                 self.post(story)
             where[m.id] = story.id
         for m in members:  # reconsider each once the whole batch is in
             current = self.stories[where[m.id]]
-            current.add(m.vector, m.embedding, None, sign=-1.0, year=m.year)
-            story, _ = self.best(m.vector, m.embedding, m.day, year=m.year, not_before=m.not_before)
+            current.add(m.vector, m.embedding, None, sign=-1.0, year=m.year, long=m.long)
+            story, _ = self.best(m.vector, m.embedding, m.day, year=m.year, not_before=m.not_before, long=m.long)
             if story is None:
                 story = current if current.size == 0 else self.open_story(m.id)
-            story.add(m.vector, m.embedding, m.day, year=m.year)
+            story.add(m.vector, m.embedding, m.day, year=m.year, long=m.long)
             if story.size <= EARLY_POSTS:
                 self.post(story)
             where[m.id] = story.id
@@ -416,10 +434,11 @@ class StoryIndex:
             small, large = (story, other) if story.size <= other.size else (other, story)
             lexical = large.lexical(small.terms) / small.size
             semantic = large.semantic(small.embedding)
+            articles = small.mostly_long() and large.mostly_long()
             if semantic is None or large.embedding is None:
-                score, threshold = lexical, self.thresholds.lexical
+                score, threshold = lexical, self.pick(False, articles)
             else:
-                score, threshold = (lexical + semantic / small.size) / 2.0, self.thresholds.combined
+                score, threshold = (lexical + semantic / small.size) / 2.0, self.pick(True, articles)
             margin = score - threshold
             if margin >= 0 and (best is None or margin > best_margin) and self.same_event(large, small.terms, small.year()):
                 best, best_margin = other, margin

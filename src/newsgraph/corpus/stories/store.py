@@ -24,9 +24,18 @@ from newsgraph.store.sqlite import get_state, rows_in, set_state
 
 N_DOCS_STATE = "stories.n_docs"
 SEQ_STATE = "stories.posting_seq"  # postings are ordered by when they were made
-# A centroid's years are kept in its terms column as "#2013": members (no term starts with "#"),
-# so databases made before years were counted read as stories with no year.
-YEAR_PREFIX = "#"
+# What a centroid counts of its members is kept in its terms column beside the terms (no term
+# starts with "#"): "#2013": members placed in 2013, "#long": members with a body. Databases
+# made before these were counted read as stories with no year and no long member.
+COUNT_PREFIX = "#"
+LONG = "long"
+
+
+def _counts(story: StoryVector) -> dict[str, int]:
+    counts = {f"{COUNT_PREFIX}{y}": n for y, n in sorted(story.years.items())}
+    if story.long:
+        counts[COUNT_PREFIX + LONG] = story.long
+    return counts
 
 def load_counts(conn: sqlite3.Connection, index: StoryIndex, terms: Iterable[str]) -> None:
     """Read the corpus size and the document frequencies of ``terms``."""
@@ -79,10 +88,11 @@ def load_stories(conn: sqlite3.Connection, index: StoryIndex, ids: Iterable[str]
     for row in rows_in(conn, "SELECT story, terms, embedding, size, first_day, last_day, rep_score "
                              "FROM story_centroids WHERE story IN ({marks})", wanted):
         terms = json.loads(row[1])
-        years = {int(t[1:]): int(w) for t, w in terms.items() if t[:1] == YEAR_PREFIX}
-        terms = {t: w for t, w in terms.items() if t[:1] != YEAR_PREFIX}
+        counts = {t[1:]: int(w) for t, w in terms.items() if t[:1] == COUNT_PREFIX}
+        terms = {t: w for t, w in terms.items() if t[:1] != COUNT_PREFIX}
         story = StoryVector(row[0], terms=terms, size=row[3], first_day=row[4], last_day=row[5],
-                            rep_score=row[6] if row[6] is not None else -1.0, years=years)
+                            rep_score=row[6] if row[6] is not None else -1.0, long=counts.pop(LONG, 0),
+                            years={int(y): n for y, n in counts.items() if y.isdigit()})
         story.recount()
         if row[2] is not None:
             story.embedding = np.frombuffer(row[2], dtype=np.float32).copy()
@@ -100,8 +110,7 @@ def save(conn: sqlite3.Connection, index: StoryIndex) -> None:
     conn.executemany(
         "INSERT OR REPLACE INTO story_centroids (story, terms, embedding, size, first_day, last_day, rep_score) "
         "VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [(s.id, json.dumps({t: round(w, 5) for t, w in s.terms.items()}
-                           | {f"{YEAR_PREFIX}{y}": n for y, n in sorted(s.years.items())}, ensure_ascii=False),
+        [(s.id, json.dumps({t: round(w, 5) for t, w in s.terms.items()} | _counts(s), ensure_ascii=False),
           None if s.embedding is None else s.embedding.astype(np.float32).tobytes(),
           s.size, s.first_day, s.last_day, s.rep_score)
          for s in index.stories.values() if s.dirty and s.size > 0])

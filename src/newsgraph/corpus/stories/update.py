@@ -30,7 +30,7 @@ import numpy as np
 from newsgraph.corpus.stories import dedup
 from newsgraph.corpus.stories import embeddings as story_embeddings
 from newsgraph.corpus.stories import store as story_store
-from newsgraph.corpus.stories.embeddings import from_blob, story_summary, to_blob
+from newsgraph.corpus.stories.embeddings import first_words, from_blob, story_summary, to_blob
 from newsgraph.corpus.stories.features import ENGLISH, ENTITY_PREFIX, article_terms
 from newsgraph.corpus.stories.index import WINDOW_DAYS, Member, StoryIndex, Thresholds
 from newsgraph.corpus.stories.timing import when
@@ -38,6 +38,7 @@ from newsgraph.reference.keys import name_key
 from newsgraph.store.sqlite import chunks, now, rows_in
 
 KEY_ENTITIES = 8
+LONG_WORDS = 50  # an article with this many words besides its headline is compared as an article
 BODY_CHARS = 4000  # everything reads only the start of the body: bounded cost and memory per article
 SQLITE_CACHE_KIB = -131_072  # 128 MiB of SQLite page cache while updating (negative = KiB)
 UPDATE_CHUNK = 50_000  # a large backfill is clustered this many articles at a time: bounded memory
@@ -66,6 +67,11 @@ class NewArticle:
 
     def terms(self) -> dict[str, float]:
         return article_terms(self.title, self.lead, self.body, self.mentions, self.language)
+
+    @property
+    def long(self) -> bool:
+        """Whether it has a body worth the name, not a headline alone."""
+        return len(first_words(f"{self.lead} {self.body}", LONG_WORDS).split()) >= LONG_WORDS
 
     def text(self) -> str:
         return "\n".join(part for part in (self.title, self.lead, self.body) if part)
@@ -192,7 +198,7 @@ def _member(article: NewArticle, vector: dict[str, float], embedding: np.ndarray
     placed = when(article.published, article.text())
     exact = placed is not None and placed.exact
     return Member(article.id, vector, embedding, article.day, year=placed.year if exact else None,
-                  not_before=placed.year if placed and not exact else None)
+                  not_before=placed.year if placed and not exact else None, long=article.long)
 
 
 def _stories_of(conn: sqlite3.Connection, ids: set[str]) -> dict[str, str]:
