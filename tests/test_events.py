@@ -91,3 +91,107 @@ def test_seed_like_article_through_the_real_extractors():
                 "Putin also came to Vietnam.", published="2024-06-21")
     events = extract(a, parse(a)).events
     assert {(e.actor, e.cameo[:2], e.target) for e in events} >= {("South Korea", "11", "Russia"), ("Russia", "04", "Vietnam")}
+
+
+# -- the CAMEO dictionary over the parse: sentences written for these tests -----------------------
+
+def coded(text: str, *specs, published: str | None = "2024-03-04") -> list[Event]:
+    """Events of one sentence through the real entity extractor (or the given mentions)."""
+    a = article(text, published=published)
+    if specs:
+        return events_of(a, *specs)
+    from newsgraph.extract import extract
+
+    return extract(a, parse(a)).events
+
+
+def roots(found: list[Event]) -> set[str]:
+    return {e.cameo[:2] for e in found}
+
+
+def test_every_cameo_root_has_a_verb_the_dictionary_codes():
+    sentences = {
+        "01": "The Finnish government announced a new budget on Monday.",
+        "02": "Chile appealed to Peru for humanitarian aid.",
+        "03": "Norway pledged to send medical supplies to Ghana.",
+        "04": "The Kenyan president visited Tanzania.",
+        "05": "Brazil praised Argentina for its economic reforms.",
+        "06": "Russia and China held joint military exercises.",
+        "07": "Japan provided economic aid to Vietnam.",
+        "08": "Italy released the Libyan fishermen.",
+        "09": "Swedish prosecutors investigated the Danish company.",
+        "10": "Poland demanded compensation from Belarus.",
+        "11": "Ireland accused Britain of breaking the agreement.",
+        "12": "Hungary rejected the proposal from Austria.",
+        "13": "Pakistan threatened India with sanctions.",
+        "14": "Thousands of students demonstrated in Santiago against the government.",
+        "15": "Turkey mobilized troops along the Syrian border.",
+        "16": "Morocco broke diplomatic relations with Algeria.",
+        "17": "Egyptian police arrested three Sudanese journalists.",
+        "18": "Gunmen kidnapped two Nigerian engineers.",
+        "19": "Ethiopian troops attacked Eritrea.",
+        "20": "The militia massacred hundreds of civilians.",
+    }
+    for root, text in sentences.items():
+        found = coded(text)
+        assert root in roots(found), (root, text, [(e.cameo, e.actor_text, e.target_text) for e in found])
+
+
+def test_codes_carry_quad_class_goldstein_and_plover():
+    e = next(e for e in coded("Ethiopian troops attacked Eritrea.") if e.root == "19")
+    assert (e.quad_class, e.goldstein, e.plover) == (4, -10.0, "ASSAULT")
+    assert e.actor_code == "ETHMIL" and e.target_code == "ERI"
+    assert e.actor == "Ethiopia" and e.target == "Eritrea"
+
+
+def test_compound_actors_are_one_event_each():
+    found = coded("Hungarian and Romanian officials condemned the attack on the embassy.")
+    sources = {e.actor_code for e in found if e.root == "11"}
+    assert sources == {"HUN", "ROU"}
+
+
+def test_passive_voice_takes_the_agent_as_source_and_the_subject_as_target():
+    found = coded("Three Chadian soldiers were killed by Libyan rebels.")
+    e = next(e for e in found if e.root in {"18", "19", "20"})
+    assert e.actor_code == "LBYREB" and e.target_code == "TCDMIL"
+
+
+def test_metonymy_and_dictionary_actors():
+    found = coded("Seoul criticized the Kremlin.")
+    e = next(e for e in found if e.root == "11")
+    assert e.actor_code[:3] == "KOR" and e.target_code == "RUSGOV"
+
+
+def test_the_phoenix_dictionary_dates_roles():
+    early = next(e for e in coded("President Bill Clinton met Boris Yeltsin.", published="1998-05-01")
+                 if e.root == "04")
+    late = next(e for e in coded("President Bill Clinton met Boris Yeltsin.", published="2005-05-01")
+                if e.root == "04")
+    assert early.actor_code == "USAGOV" and late.actor_code == "USAELI"
+
+
+def test_intent_threat_refusal_and_denial():
+    intent = coded("Norway will support the Danish proposal.")
+    assert any(e.root == "03" and e.modality == "future" for e in intent)
+    threat = coded("Iran threatened to attack Israel.")
+    assert [e.cameo[:2] for e in threat] == ["13"]
+    refusal = coded("Serbia refused to meet the Kosovo delegation.")
+    assert [e.cameo for e in refusal] == ["125"]
+    denied = coded("Russia did not attack Ukraine.")
+    assert [(e.root, e.modality) for e in denied] == [("19", "denied")]
+    hypothetical = coded("Chile could send troops to Peru.")
+    assert all(e.modality == "hypothetical" for e in hypothetical) and hypothetical
+
+
+def test_a_reporting_verb_frames_the_event_it_reports():
+    found = coded("Portugal will back Spain's candidacy, the Portuguese president said on Tuesday.")
+    assert all(e.root != "01" for e in found)
+    assert any(e.actor_code == "PRT" and e.target_code == "ESP" for e in found)
+
+
+def test_an_unknown_actor_is_kept_without_a_code():
+    found = coded("The Zorblaxians visited Chile.")
+    e = next(e for e in found if e.root == "04")
+    assert e.actor_code is None and e.actor_text == "The Zorblaxians" and e.target_code == "CHL"
+    envoys = next(e for e in coded("Zorblaxian envoys visited Chile.") if e.root == "04")
+    assert envoys.actor_code == "GOV"  # a role without a country, as GDELT codes it

@@ -17,7 +17,7 @@ PARAGRAPH_SEPARATOR = "\n\n"
 Precision = Literal["minute", "day", "month", "year"]
 QuoteKind = Literal["direct", "indirect", "mixed"]
 CitationKind = Literal["outlet", "person", "document", "organisation"]
-Modality = Literal["reported", "hypothetical", "denied"]
+Modality = Literal["reported", "future", "hypothetical", "denied"]
 
 
 @dataclass
@@ -147,7 +147,12 @@ class Citation:
 
 @dataclass
 class Event:
-    """Who did what to whom, coded with CAMEO."""
+    """Who did what to whom, coded with CAMEO (and with PLOVER, GDELT's quad class and Goldstein score).
+
+    ``actor``/``target`` are canonical names (a country, organisation or person) or None when
+    unknown; ``actor_text``/``target_text`` the phrases as written; ``actor_code``/``target_code``
+    CAMEO actor codes (USAGOV, RUSMIL, IGOUNO) or None when the phrase codes to nothing.
+    """
 
     article: str
     actor: str | None
@@ -160,6 +165,14 @@ class Event:
     date: str | None = None  # resolved from the text against the article's date
     modality: Modality = "reported"
     id: str | None = None
+    actor_text: str | None = None
+    actor_code: str | None = None
+    target_text: str | None = None
+    target_code: str | None = None
+    root: str = ""
+    quad_class: int | None = None
+    goldstein: float | None = None
+    plover: str | None = None
 
 
 @dataclass

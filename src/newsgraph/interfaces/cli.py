@@ -7,6 +7,7 @@ import sqlite3
 import sys
 from contextlib import contextmanager
 from dataclasses import asdict
+from datetime import date
 from pathlib import Path
 from typing import Any, Iterator, NoReturn, Optional
 
@@ -291,6 +292,37 @@ def search(query: str = typer.Argument(..., help='Words, "a phrase", prefix*, OR
         except ValueError as exc:
             fail(str(exc))
         _print_json(rows) if as_json else report.print_search(console, rows, what, total)
+
+
+@app.command()
+def events(db: Path = DbOption,
+           actor: Optional[str] = typer.Option(None, "--actor", help="Source: a name, the text as written, or a "
+                                               "CAMEO actor code prefix (RUS, USAGOV)."),
+           target: Optional[str] = typer.Option(None, "--target", help="Target, as for --actor."),
+           code: Optional[str] = typer.Option(None, "--code", help="CAMEO code or root prefix: 19, 042, 1723."),
+           date_from: Optional[str] = typer.Option(None, "--from", help="From this day (YYYY-MM-DD), by the event's "
+                                                   "date, else its article's."),
+           date_to: Optional[str] = typer.Option(None, "--to", help="Up to this day (YYYY-MM-DD)."),
+           story: Optional[str] = typer.Option(None, "--story", help="Only events of this story (id or prefix)."),
+           limit: int = LimitOption, as_json: bool = JsonOption) -> None:
+    """Who did what to whom: CAMEO-coded events with actors, codes, dates and evidence."""
+    for label, value in (("--from", date_from), ("--to", date_to)):
+        if value and not _is_day(value):
+            fail(f"{label} wants a day as YYYY-MM-DD, not {value!r}")
+    if code and not code.isdigit():
+        fail(f"--code wants a CAMEO code or root such as 19 or 042, not {code!r}")
+    with _open(db) as store:
+        rows = list(queries.iter_events(store.conn, actor=actor, target=target, code=code, date_from=date_from,
+                                        date_to=date_to, story=story, limit=_limit(limit)))
+        _print_json(rows) if as_json else report.print_events(console, rows)
+
+
+def _is_day(value: str) -> bool:
+    try:
+        date.fromisoformat(value)
+        return True
+    except ValueError:
+        return False
 
 
 @app.command()

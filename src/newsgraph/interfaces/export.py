@@ -17,6 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import IO, Any
 
+from newsgraph.interfaces.gdelt import gdelt_columns
 from newsgraph.interfaces.tabular import TIME_FIELDS, typed_rows
 from newsgraph.store.queries import EXPORT_KINDS
 
@@ -61,6 +62,8 @@ def export(conn: sqlite3.Connection, kind: str, fmt: str | None, out: Path | Non
     if kind not in EXPORT_KINDS:
         raise ValueError(f"unknown kind {kind!r}; choose from {', '.join(EXPORT_KINDS)}")
     rows = typed_rows(conn, kind)
+    if kind == "events":
+        rows = (_with_gdelt(r) for r in rows)
     if fmt == "parquet":
         return write_parquet(list(rows), _require(out, fmt))
     handle = open(out, "w", encoding="utf-8", newline="") if out else stdout
@@ -70,6 +73,12 @@ def export(conn: sqlite3.Connection, kind: str, fmt: str | None, out: Path | Non
     finally:
         if out:
             handle.close()
+
+
+def _with_gdelt(event: dict[str, Any]) -> dict[str, Any]:
+    """An event row followed by its GDELT 2.0 event-table columns (see ``gdelt``)."""
+    first_paragraph_end = event.pop("first_paragraph_end", None)
+    return {**event, **gdelt_columns(event, first_paragraph_end)}
 
 
 def _require(out: Path | None, fmt: str) -> Path:

@@ -138,6 +138,25 @@ def print_citations(console: Console, rows: list[dict[str, Any]]) -> None:
     console.print(table)
 
 
+def print_events(console: Console, rows: list[dict[str, Any]]) -> None:
+    table = Table(title=f"{len(rows)} events", show_lines=True)
+    for column in ("source", "CAMEO", "target", "modality", "date", "evidence", "outlet"):
+        table.add_column(column, overflow="fold")
+    for r in rows:
+        table.add_row(_actor(r["actor"], r["actor_text"], r["actor_code"]),
+                      f"{r['cameo']} {r['action']}" + (f" ({r['plover']})" if r.get("plover") else ""),
+                      _actor(r["target"], r["target_text"], r["target_code"]), r["modality"],
+                      r["date"] or r["published"] or "", _short(r["evidence"], 140), r["outlet"] or "")
+    console.print(table)
+
+
+def _actor(name: str | None, text: str | None, code: str | None) -> str:
+    if not (name or text or code):
+        return "—"
+    shown = name or text or ""
+    return escape(f"{shown} [{code}]" if code else f"{shown} [?]")
+
+
 def print_stories(console: Console, rows: list[dict[str, Any]]) -> None:
     table = Table(title=f"{len(rows)} stories")
     for column in ("id", "articles", "outlets", "first", "last", "title"):

@@ -18,7 +18,7 @@ from typing import Any, Iterator
 from newsgraph.store.queries import export_rows
 
 TIME_FIELDS = ("published", "first_published", "last_published")  # every time field of the export kinds
-TEXT_CODES = ("cameo",)  # digits with meaning in their leading zeros: "040" is not 40
+TEXT_CODES = ("cameo", "root")  # digits with meaning in their leading zeros: "040" is not 40
 _YEAR_MONTH = re.compile(r"(\d{4})(?:-(\d{2}))?")
 
 

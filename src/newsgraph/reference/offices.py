@@ -177,8 +177,18 @@ def all_terms() -> tuple[OfficeTerm, ...]:
     return tuple(terms)
 
 
+@lru_cache(maxsize=1)
+def _terms_by_person() -> dict[str, tuple[OfficeTerm, ...]]:
+    """Terms by the name key of their holder, so that a look-up does not re-key every term."""
+    index: dict[str, list[OfficeTerm]] = {}
+    for term in all_terms():
+        index.setdefault(name_key(term.person), []).append(term)
+    return {k: tuple(v) for k, v in index.items()}
+
+
 def clear_cache() -> None:
     all_terms.cache_clear()
+    _terms_by_person.cache_clear()
     _titles.cache_clear()
 
 
@@ -223,7 +233,9 @@ def terms_of(person: str) -> list[OfficeTerm]:
     """Every office term of a person, by full name or known spelling variant."""
     known = people.lookup(person)
     keys = {name_key(person)} | ({name_key(n) for n in (known.name, *known.aliases)} if known else set())
-    return [t for t in all_terms() if name_key(t.person) in keys]
+    index = _terms_by_person()
+    keyed = {t for k in keys for t in index.get(k, ())}
+    return [t for t in all_terms() if t in keyed]
 
 
 def persons_with_surname(surname: str) -> list[str]:

@@ -274,6 +274,55 @@ def iter_citations(conn: sqlite3.Connection, article: str | None = None, cited: 
         yield dict(row)
 
 
+EVENT_FIELDS = ("id", "article", "actor", "actor_text", "actor_code", "cameo", "root", "action", "target",
+                "target_text", "target_code", "quad_class", "goldstein", "plover", "modality", "date", "evidence",
+                "start", "end")
+
+
+def iter_events(conn: sqlite3.Connection, actor: str | None = None, target: str | None = None,
+                code: str | None = None, date_from: str | None = None, date_to: str | None = None,
+                story: str | None = None, article: str | None = None,
+                limit: int | None = None) -> Iterator[dict[str, Any]]:
+    """Events with their article's outlet, date, url and story; filters match names, texts or actor codes.
+
+    ``code`` is a CAMEO code or root prefix ("19", "057"); the date range compares the event's
+    resolved date, else the article's publication date, as ISO text (a month "2024-06" is in
+    a range that starts "2024-06-01").
+    """
+    sql = ("SELECT e.*, a.outlet, a.published, a.url, a.origin, a.story, a.title AS article_title, "
+           "COALESCE(e.date, a.published) AS when_, "
+           "length(a.text) - length(a.body) + CASE WHEN instr(a.body, char(10) || char(10)) > 0 "
+           "THEN instr(a.body, char(10) || char(10)) - 1 ELSE length(a.body) END AS first_paragraph_end "
+           "FROM events e JOIN articles a ON a.id = e.article WHERE 1=1")
+    args: list[Any] = []
+    for column, value in (("actor", actor), ("target", target)):
+        if value:
+            sql += (f" AND (e.{column} = ? COLLATE NOCASE OR e.{column}_text LIKE ? OR e.{column}_code LIKE ?)")
+            args += [value, f"%{value}%", f"{value.upper()}%"]
+    if code:
+        sql += " AND e.cameo LIKE ?"
+        args.append(f"{code}%")
+    if date_from:
+        sql += " AND substr(COALESCE(e.date, a.published), 1, 10) >= ?"
+        args.append(date_from[:10])
+    if date_to:
+        sql += " AND substr(COALESCE(e.date, a.published), 1, 10) <= ?"
+        args.append(date_to[:10])
+    if story:
+        sql += " AND a.story LIKE ?"
+        args.append(f"{story}%")
+    if article:
+        sql += " AND e.article = ?"
+        args.append(article)
+    sql += " ORDER BY when_ IS NULL, when_, e.article, e.start"
+    if limit:
+        sql += f" LIMIT {int(limit)}"
+    for row in conn.execute(sql, args):
+        out = dict(row)
+        out.pop("when_", None)
+        yield out
+
+
 COUNTED_TABLES = ("articles", "entities", "mentions", "quotes", "citations", "events", "flags", "stories")
 
 
@@ -493,9 +542,8 @@ def export_rows(conn: sqlite3.Connection, kind: str) -> Iterator[dict[str, Any]]
             yield {k: f[k] for k in ("id", "article", "kind", "mention", "explanation", "confidence", "evidence",
                                      "start", "end")}
     elif kind == "events":
-        for e in iter_table(conn, "events"):
-            yield {k: e[k] for k in ("id", "article", "actor", "cameo", "action", "target", "evidence", "date",
-                                     "modality", "start", "end")}
+        for e in iter_events(conn):
+            yield {k: e[k] for k in (*EVENT_FIELDS, "url", "origin", "published", "first_paragraph_end")}
     else:
         raise ValueError(f"unknown export kind {kind!r}; choose from {', '.join(EXPORT_KINDS)}")
 
@@ -589,7 +637,9 @@ def load_analysis(conn: sqlite3.Connection, article_id: str) -> ArticleAnalysis 
                           r["id"])
                  for r in conn.execute("SELECT * FROM citations WHERE article = ? ORDER BY start", (article_id,))]
     events = [Event(article_id, r["actor"], r["cameo"], r["action"], r["target"], r["start"], r["end"],
-                    r["evidence"], r["date"], r["modality"], r["id"])
+                    r["evidence"], r["date"], r["modality"], r["id"], r["actor_text"], r["actor_code"],
+                    r["target_text"], r["target_code"], r["root"] or r["cameo"][:2], r["quad_class"], r["goldstein"],
+                    r["plover"])
               for r in conn.execute("SELECT * FROM events WHERE article = ? ORDER BY start", (article_id,))]
     flags = [Flag(article_id, r["kind"], r["start"], r["end"], r["mention"], r["explanation"], r["evidence"],
                   r["confidence"], r["id"])

@@ -109,9 +109,18 @@ CREATE TABLE IF NOT EXISTS events (
     "end" INTEGER NOT NULL,
     evidence TEXT NOT NULL,
     date TEXT,
-    modality TEXT NOT NULL
+    modality TEXT NOT NULL,
+    actor_text TEXT,
+    actor_code TEXT,
+    target_text TEXT,
+    target_code TEXT,
+    root TEXT,
+    quad_class INTEGER,
+    goldstein REAL,
+    plover TEXT
 );
 CREATE INDEX IF NOT EXISTS events_article ON events(article);
+CREATE INDEX IF NOT EXISTS events_cameo ON events(cameo);
 
 CREATE TABLE IF NOT EXISTS flags (
     id TEXT PRIMARY KEY,

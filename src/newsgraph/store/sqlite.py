@@ -237,9 +237,12 @@ class Store:
         )
         self.conn.executemany(
             'INSERT OR REPLACE INTO events (id, article, actor, cameo, action, target, start, "end", evidence, '
-            "date, modality) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(e.id or record_id(a.id, "event", e.cameo, e.start, e.end), a.id, e.actor, e.cameo, e.action,
-              e.target, e.start, e.end, e.evidence or evidence_sentence(text, e.start, e.end), e.date, e.modality)
+            "date, modality, actor_text, actor_code, target_text, target_code, root, quad_class, goldstein, plover) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(e.id or record_id(a.id, "event", e.cameo, e.start, e.end, e.actor_text, e.target_text), a.id, e.actor,
+              e.cameo, e.action, e.target, e.start, e.end, e.evidence or evidence_sentence(text, e.start, e.end),
+              e.date, e.modality, e.actor_text, e.actor_code, e.target_text, e.target_code, e.root or e.cameo[:2],
+              e.quad_class, e.goldstein, e.plover)
              for e in analysis.events],
         )
         self.save_flags(analysis.flags, text)

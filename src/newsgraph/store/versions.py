@@ -16,7 +16,7 @@ from typing import Callable
 from newsgraph.store.errors import StoreError
 from newsgraph.store.search import create_search, ensure_search, search_sql
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 
 def schema_sql() -> str:
@@ -124,6 +124,12 @@ def _boilerplate_counted(conn: sqlite3.Connection) -> None:
     conn.execute("INSERT OR IGNORE INTO boilerplate_counted (document) SELECT id FROM articles")
 
 
+def _add_event_codes(conn: sqlite3.Connection) -> None:
+    """Version 6: events carry source/target text and CAMEO actor codes, root, quad class, Goldstein
+    score and PLOVER category (NULL for events stored before; re-ingest with --reprocess to fill them)."""
+    add_missing_columns(conn)
+
+
 # MIGRATIONS[v] turns a version-v file into a version v+1 file, inside one transaction.
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     0: _from_unversioned,
@@ -131,6 +137,7 @@ MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     2: _speakers_as_entity_ids,
     3: _add_wire,
     4: _boilerplate_counted,
+    5: _add_event_codes,
 }
 
 

@@ -1,16 +1,21 @@
-"""Events: who did what to whom, CAMEO-coded, with dates resolved against the article's date.
+"""Events: who did what to whom, CAMEO-coded, with actor codes and dates resolved from the text.
 
-Takes an ``Article``, its ``Doc`` and its mentions; returns ``Event`` records (actor,
-CAMEO code, target, modality, date, evidence span).
+Takes an ``Article``, its ``Doc`` and its mentions; returns ``Event`` records: CAMEO code,
+root, quad class, Goldstein score and PLOVER category; source and target as names, as
+written and as CAMEO actor codes (USAGOV, RUSMIL, IGOUNO; None when unknown, the event is
+kept); modality (reported, future, hypothetical, denied); date; evidence span.
 
 Steps, one module each:
 
-1. ``triggers``: which verbs and nouns code as which CAMEO action
-   (``reference/data/cameo_verbs.tsv``).
-2. ``actors``: the country or organisation a mention acts for.
-3. ``dates``: "last week" and "on Monday" as ISO dates, from the article's own date.
-4. ``find``: fires triggers on the parse, takes actor and target from their
-   dependents, reads modality (negation, modal verbs, verbs of wanting).
+1. ``patterns``: the CAMEO verb dictionary's patterns matched over the dependency parse.
+2. ``triggers``: which verbs and nouns code as which action (house table, then the dictionary).
+3. ``actors``: the CAMEO actor code of a phrase (Phoenix dictionary with dated roles,
+   the article's entities, metonymy through ``reference.countries``, agents for roles).
+4. ``participants``: sources and targets from the parse (passive voice, coordinated actors,
+   verb chains, "it" under a reporting verb).
+5. ``modality``: negation, future, hypothetical; intent, threat and refusal codes (03, 13, 12).
+6. ``dates``: "last week" and "on Monday" as ISO dates, from the article's own date.
+7. ``find``: runs them over each sentence and builds the events.
 """
 
 from newsgraph.extract.events.dates import resolve_date

@@ -1,57 +1,127 @@
-"""Event actors: the country or organisation a mention acts for.
+"""Event actors: who a noun phrase stands for, and its CAMEO actor code (country + role).
 
-People act for the country of the office they hold on the article's date (Putin → Russia,
-Stoltenberg → NATO), read from the reference office-holder table; places and
-organisations come resolved from the entity extractor's mentions. A person the table does
-not know acts for the country named in their phrase ("Russian ambassador X"), else as
-themselves.
+In order: the Phoenix actor dictionary over the phrase's words, with its dated roles
+("President Bill Clinton" in 1998 → USAGOV; "the Kremlin" → RUSGOV); the article's
+resolved mentions (people act for the country of the office they hold on the article's
+date: Putin → Russia; places, demonyms and metonyms such as "Seoul" through
+``reference.countries``); then an agent word of the phrase adds the role ("Russian troops"
+→ RUS + MIL). A phrase nothing codes is kept with its text and no code.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from spacy.tokens import Token
 
 from newsgraph.extract.common.mention_index import MentionIndex
 from newsgraph.extract.common.phrases import noun_phrase
 from newsgraph.records import Mention
+from newsgraph.reference import actors as dictionary
 from newsgraph.reference import countries, offices, organisations
 
-PLACE_TYPES = {"GPE", "LOC", "NORP", "ORG"}
+PLACE_TYPES = {"GPE", "LOC", "NORP", "ORG", "FAC"}
+ACTOR_TYPES = PLACE_TYPES | {"PERSON"}
+NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY", "WORK_OF_ART", "EVENT", "LAW"}
+PRONOUNS = {"it", "they", "he", "she", "we", "its", "their", "them", "him", "her", "i", "you", "who", "which",
+            "that", "this", "these", "those"}
+LEADER_ROLES = {"leader", "head_of_state", "head_of_government", "foreign_minister", "defence_minister"}
 
 
-class ActorResolver:
-    """Per-article: caches each person's country."""
+@dataclass(frozen=True)
+class Actor:
+    text: str  # the phrase as written
+    name: str | None  # canonical name: a country, organisation or person
+    code: str | None  # CAMEO actor code: USAGOV, RUSMIL, IGOUNO, ARN …; None when unknown
+    named: bool = False  # a name, a known actor or a role: something that can act
+
+    @property
+    def known(self) -> bool:
+        return bool(self.code or self.name or self.named)
+
+    @property
+    def country(self) -> str | None:
+        """The ISO 3166 alpha-3 country the code starts with, if it does."""
+        if self.code and len(self.code) >= 3 and countries.by_code(self.code[:3]) is not None:
+            return self.code[:3]
+        return None
+
+
+class ActorCoder:
+    """Per article: codes noun phrases, caching people's offices."""
 
     def __init__(self, mentions: MentionIndex, published: str | None) -> None:
         self.mentions = mentions
-        self.on = (published or "")[:10] if published and len(published) >= 10 else None
-        self._people: dict[str, str | None] = {}
+        self.on = published[:10] if published and len(published) >= 10 else None
+        self._people: dict[str, tuple[str | None, str | None]] = {}
 
-    def of_token(self, tok: Token) -> str | None:
-        """The actor a token (the head of a phrase) stands for, or None."""
-        m = self.mentions.on_token(tok)
+    def of_phrase(self, head: Token, lo: int | None = None, hi: int | None = None) -> Actor:
+        """The actor the phrase headed by ``head`` (tokens lo..hi, default its noun phrase) stands for."""
+        if lo is None or hi is None:
+            lo, hi = noun_phrase(head)
+        doc = head.doc
+        span = doc[lo:hi]
+        text = span.text
+        words = [t.lower_ for t in span]
+        lemmas = [t.lemma_.lower() for t in span]
+        found = dictionary.longest_match(words, lambda p: dictionary.actor_code(p, self.on))
+        code = found[2] if found else None
+        name = None
+        mention = self._mention(head, span)
+        if mention is not None:
+            name, mention_code = self._of_mention(mention, head)
+            if code is None or (mention_code and len(mention_code) > len(code) and mention_code.startswith(code)):
+                code = mention_code or code
+        if name is None and code:
+            country = countries.by_code(code[:3])
+            name = country.name if country else None
+        agent = (dictionary.longest_match(words, dictionary.agent_code)
+                 or dictionary.longest_match(lemmas, dictionary.agent_code))
+        if agent is not None and not (lo + agent[0] <= head.i < lo + agent[1]):
+            agent = None  # "military aid" is aid, not an armed force
+        if agent is not None:
+            role = agent[2]
+            if code is None:
+                code = role  # "police", "rebels": a role without a country, as GDELT codes it
+            elif len(code) == 3 and not code.endswith(role):
+                code = code + role
+        named = (head.pos_ == "PROPN" and head.ent_type_ not in NOT_ACTORS) or head.ent_type_ in ACTOR_TYPES \
+            or mention is not None
+        return Actor(text, name, code, named)
+
+    def _mention(self, head: Token, span) -> Mention | None:
+        m = self.mentions.on_token(head)
         if m is not None:
-            return self.of_mention(m, tok)
-        lo, hi = noun_phrase(tok)
-        span = tok.doc[lo:hi]
-        for m in self.mentions.in_span(span, PLACE_TYPES | {"PERSON"}):
-            return self.of_mention(m, tok)
-        return None
+            return m
+        inside = self.mentions.in_span(span, PLACE_TYPES | {"PERSON"})
+        return inside[0] if inside else None
 
-    def of_mention(self, m: Mention, tok: Token) -> str | None:
-        if m.type != "PERSON":
-            return m.entity
+    def _of_mention(self, m: Mention, tok: Token) -> tuple[str | None, str | None]:
+        """(canonical name, actor code) of a resolved mention."""
+        if m.type == "PERSON":
+            name = m.entity or m.text
+            if name not in self._people:
+                self._people[name] = self._person(name)
+            country, code = self._people[name]
+            if country:
+                return country, code
+            lo, hi = noun_phrase(tok)
+            for other in self.mentions.in_span(tok.doc[lo:hi], PLACE_TYPES):
+                return self._of_place(other)  # "Russian ambassador X"
+            return name, dictionary.actor_code(name.lower(), self.on)
+        return self._of_place(m)
+
+    def _of_place(self, m: Mention) -> tuple[str | None, str | None]:
         name = m.entity or m.text
-        if name not in self._people:
-            self._people[name] = self._country_of(name)
-        if self._people[name]:
-            return self._people[name]
-        lo, hi = noun_phrase(tok)
-        for other in self.mentions.in_span(tok.doc[lo:hi], PLACE_TYPES):
-            return other.entity  # "Russian ambassador X"
-        return name
+        country = countries.lookup(name) or countries.resolve(m.text)
+        if country is not None:
+            seat = m.kind == "metonym" and countries.by_seat(m.text) is not None
+            return country.name, country.iso3 + ("GOV" if seat else "")
+        org = organisations.lookup(name)
+        code = dictionary.actor_code(name.lower(), self.on) or (org and dictionary.actor_code(org.name.lower(), self.on))
+        return (org.name if org else name), code or None
 
-    def _country_of(self, person: str) -> str | None:
+    def _person(self, person: str) -> tuple[str | None, str | None]:
         terms = offices.terms_of(person)
         if self.on:
             dated = [t for t in terms if t.covers(self.on)]
@@ -61,7 +131,8 @@ class ActorResolver:
         for term in terms:
             country = countries.by_code(term.country)
             if country is not None:
-                return country.name
+                return country.name, country.iso3 + "GOV"
             org = organisations.lookup(term.country)
-            return org.name if org else term.country
-        return None
+            code = dictionary.actor_code(org.name.lower(), self.on) if org else None
+            return (org.name if org else term.country), code
+        return None, None

@@ -1,207 +1,204 @@
-"""Who did what to whom: CAMEO triggers fired on the parse, with actor, target, modality, date.
+"""Who did what to whom: triggers fired on the parse, with source, target, modality, date.
 
-A trigger word (``triggers``) fires on its verb or noun; the actor and target come from
-its dependents and are mapped to countries or organisations (``actors``); modality from
-negation, modal verbs and verbs of wanting; the date from a date phrase attached to the
-trigger (``dates``).
+Each verb the house table or the CAMEO dictionary codes (``triggers``) is one action;
+its subject phrases are the sources (one event each: "Israel and the Palestinians
+agreed" is two) and its object or prepositional actor the target (``participants``),
+each coded to a CAMEO actor (``actors``). A verb under a verb of intent, threat or refusal
+is coded as that ("agreed to share", "threatened to attack": ``modality``); a purpose
+clause belongs to its head's event ("summoned the ambassador to protest"); a reporting
+verb is no event of its own when its complement holds one ("X said it will support Y");
+relative, adverbial and participial clauses are background, not events, when the main
+clause holds one.
+An event whose actors code to nothing is kept, with no actor code.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.common.mention_index import MentionIndex
 from newsgraph.extract.common.paragraphs import break_between
-from newsgraph.extract.events.actors import ActorResolver
+from newsgraph.extract.events.actors import Actor, ActorCoder
 from newsgraph.extract.events.dates import resolve_date
-from newsgraph.extract.events.triggers import Trigger, match, place_of
-from newsgraph.records import Article, Event, Mention, Modality
+from newsgraph.extract.events.modality import (COMMITMENTS, DEFAULT_STANCE_CODE, STANCE_HEADS, head_stance,
+                                               modality, own_stance, shifted)
+from newsgraph.extract.events.participants import noun_participants, origin, sources, target
+from newsgraph.extract.events.triggers import Coding, code_token
+from newsgraph.records import Article, Event, Modality
+from newsgraph.reference import cameo
 
-TARGET_PREPS = ("to", "with", "against", "on", "between", "from", "for")
-HYPOTHETICAL_HEADS = {"want", "plan", "seek", "intend", "consider", "hope", "aim", "try", "threaten", "propose",
-                      "offer", "expect", "wish", "prepare", "agree", "ask", "request", "urge", "call"}
-DENYING_HEADS = {"deny", "refuse", "reject", "decline"}
-MODALS = {"could", "would", "may", "might", "will", "shall", "should", "can", "must", "'ll", "wo", "ca"}
+FRAME_DEPS = {"ccomp", "parataxis"}
+SUBORDINATE_DEPS = {"relcl", "advcl", "acl", "pcomp"}
+MODIFIER_DEPS = {"acl", "amod", "compound", "nmod", "pobj", "dobj", "nsubj"}
 MAX_EVIDENCE = 400
 
 
-def find_events(article: Article, doc: Doc, mentions: list[Mention]) -> list[Event]:
-    """Every coded event with a resolved actor; spans are offsets into ``article.text``."""
-    actors = ActorResolver(MentionIndex(mentions), article.published)
+@dataclass
+class _Action:
+    tok: Token
+    code: str
+    reciprocal: str
+    coding: Coding
+    stance: str | None = None
+
+
+def find_events(article: Article, doc: Doc, mentions: list) -> list[Event]:
+    """Every coded event; spans are offsets into ``article.text``."""
+    coder = ActorCoder(MentionIndex(mentions), article.published)
     events: list[Event] = []
-    seen: dict[tuple, list[Event]] = {}
-    for tok in doc:
-        trigger = match(tok)
-        if trigger is None:
+    for sent in doc.sents:
+        actions = _actions(sent)
+        triggers = {a.tok.i for a in actions}
+        actions = [a for a in actions if not (a.code[:2] == "01" and _frames_another(a.tok, triggers))]
+        main = [a for a in actions if not _subordinate(a.tok)]
+        if any(a.code[:2] != "01" for a in main):
+            actions = main  # background clauses: "after crowds trashed its embassy", "the plan that will allow"
+        for action in actions:
+            events.extend(_events(article, action, coder))
+    return _merged(events)
+
+
+def _actions(sent) -> list[_Action]:
+    """The coded actions of a sentence, with intent, threat, refusal and demand folded into one code."""
+    coded = {}
+    for tok in sent:
+        coding = code_token(tok)
+        if coding is not None:
+            coded[tok.i] = coding
+    actions = []
+    for tok in sent:
+        coding = coded.get(tok.i)
+        lemma = tok.lemma_.lower()
+        if coding is not None and tok.dep_ == "xcomp" and tok.head.lemma_.lower() in STANCE_HEADS:
+            kind = head_stance(tok.head)  # "agreed to share", "threatened to attack", "refused to meet"
+            code = shifted(coding.code, kind)
+            actions.append(_Action(tok, code, coding.reciprocal if code == coding.code else "", coding, kind))
             continue
-        actor, target = _participants(tok, trigger, actors)
-        if actor is None or actor == target:
+        xcomp = next((c for c in tok.children if c.dep_ == "xcomp"), None)
+        if lemma in STANCE_HEADS and (xcomp is not None or lemma in COMMITMENTS):
+            if xcomp is not None and xcomp.i in coded:
+                continue  # the complement's event carries the stance
+            kind = head_stance(tok)
+            default = DEFAULT_STANCE_CODE.get(kind or "")
+            if default is not None:
+                code = coding.code if coding is not None and coding.code[:2] == default[:2] else default
+                actions.append(_Action(tok, code, "", coding or Coding(code, "", "VERB", "forward", None), kind))
+                continue
+        if coding is None:
             continue
-        start, end = _evidence(tok)
-        key = (actor, trigger.code, tok.sent.start)
-        same = next((e for e in seen.get(key, []) if e.target is None or target is None or e.target == target), None)
-        if same is not None:  # "summoned the ambassador to protest": one event
-            same.target = same.target or target
-            continue
-        modality = _modality(tok)
-        event = Event(article=article.id, actor=actor, cameo=trigger.code, action=trigger.label,
-                            target=target, start=start, end=end, evidence=article.text[start:end],
-                            date=_date(tok, article.published, modality), modality=modality)
-        seen.setdefault(key, []).append(event)
-        events.append(event)
-    return events
+        if _purpose(tok) and tok.head.i in coded and tok.head.lemma_.lower() not in STANCE_HEADS:
+            continue  # a purpose clause: "summoned the ambassador to protest" is one event
+        kind = own_stance(tok)
+        code = "100" if kind == "demand" else shifted(coding.code, kind)
+        actions.append(_Action(tok, code, coding.reciprocal if code == coding.code else "", coding, kind))
+    return actions
 
 
-def _participants(tok: Token, t: Trigger, actors: ActorResolver) -> tuple[str | None, str | None]:
-    if t.pos == "NOUN":
-        return _noun_participants(tok, t, actors)
-    subject = _subject(tok)
-    named = _named(subject, tok, actors) if subject is not None else []
-    if t.direction == "reverse":
-        return _origin(tok, actors), named[0] if named else None
-    actor = named[0] if named else None
-    target = _target(tok, t, actors)
-    if t.direction == "mutual" and target is None:
-        target = next((a for a in named[1:] if a != actor), None)
-    return actor, target
+def _subordinate(tok: Token) -> bool:
+    """Whether the trigger sits in a relative, adverbial or participial clause: CAMEO codes the
+    sentence's main events, and such clauses tell their background."""
+    node = tok
+    while node.head.i != node.i:
+        if node.dep_ in SUBORDINATE_DEPS:
+            return True
+        node = node.head
+    return False
 
 
-def _subject(tok: Token) -> Token | None:
+def _purpose(tok: Token) -> bool:
+    """ "summoned the ambassador to protest": an infinitive after its head's object."""
+    return (tok.dep_ in {"xcomp", "advcl"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+            and any(c.dep_ == "dobj" for c in tok.head.children))
+
+
+def _frames_another(tok: Token, triggers: set[int]) -> bool:
+    """Whether a reporting verb only frames another event: "X said it will support Y", "…, X said"."""
     for c in tok.children:
-        if c.dep_ == "nsubj":
-            if c.lower_ in {"who", "which", "that"} and tok.dep_ == "relcl":
-                return tok.head
-            return c
-        if c.dep_ == "agent":
-            return next((g for g in c.children if g.dep_ == "pobj"), None)
-    if any(c.dep_ in {"nsubjpass", "expl"} for c in tok.children):
-        return None  # passive without "by": the actor is not named
-    if tok.dep_ in {"conj", "xcomp", "advcl"} and tok.head.pos_ in {"VERB", "AUX"}:
-        return _subject(tok.head)  # "summoned X to protest", "signed and ratified"
-    return None
+        if c.dep_ in FRAME_DEPS and any(t.i in triggers for t in c.subtree):
+            return True
+    return tok.dep_ in FRAME_DEPS and tok.head.i in triggers
 
 
-def _named(subject: Token, tok: Token, actors: ActorResolver) -> list[str]:
-    """Distinct actors of a subject phrase, its head first: "Russian leader Putin and North
-    Korean leader Kim Jong Un" → [Russia, North Korea]. Clauses inside the phrase are skipped."""
-    found = [_actor(tok, actors, subject)]
-    stack = list(subject.children)
-    while stack:
-        t = stack.pop(0)
-        if t.dep_ in {"relcl", "acl", "ccomp", "advcl", "prep"} or break_between(tok.doc, t.i, tok.i):
+def _events(article: Article, action: _Action, coder: ActorCoder) -> list[Event]:
+    tok, coding = action.tok, action.coding
+    if coding.pos == "NOUN":
+        acting, tgt = noun_participants(tok, action.code, coder)
+        found = [(a, tgt) for a in acting] or [(None, tgt)]
+    elif coding.direction == "reverse":
+        giver = origin(tok, coder)
+        receivers = sources(tok, coder)
+        found = [(giver, r) for r in receivers] or [(giver, None)]
+    elif action.stance == "demand" and tok.head.i != tok.i:
+        acting = sources(tok.head, coder)  # "X said that Y must Z": X demands of Y
+        demanded = sources(tok, coder)
+        found = [(a, demanded[0] if demanded else None) for a in acting]
+    else:
+        acting = sources(tok, coder)
+        texts = {a.text for a in acting}
+        tgt = target(tok, coding, coder, texts)
+        if coding.direction == "mutual" and tgt is None and len(acting) > 1:
+            found = [(acting[0], acting[1])]
+        else:
+            found = [(a, tgt) for a in acting] or [(None, tgt)]
+        if not acting and tok.dep_ in MODIFIER_DEPS:
+            return []  # "the roads leading into Mordor": a participle describing a thing
+    out: list[Event] = []
+    mod = modality(tok)
+    start, end = _evidence(tok)
+    date = _date(tok, article.published, mod)
+    for source, tgt in found:
+        if not (source is not None and source.known) and not (tgt is not None and tgt.known):
+            continue  # neither side is anything that can act
+        if source is not None and tgt is not None and (source.name or source.code, source.code) == (tgt.name or tgt.code, tgt.code):
             continue
-        m = actors.mentions.on_token(t)
-        if m is not None:
-            found.append(actors.of_mention(m, t))
-        stack.extend(t.children)
-    out: list[str] = []
-    for a in found:
-        if a and a not in out:
-            out.append(a)
+        if source is not None and tgt is not None and source.name and source.name == tgt.name:
+            tgt = None  # "Russia highlighted the partnership between Moscow and …": no self-directed event
+        if action.code:
+            out.append(_event(article, action.code, source, tgt, start, end, date, mod))
+        if action.reciprocal and tgt is not None:
+            out.append(_event(article, action.reciprocal, tgt, source, start, end, date, mod))
     return out
 
 
-def _actor(trigger: Token, actors: ActorResolver, tok: Token) -> str | None:
-    """The actor ``tok`` stands for, unless the parse linked it to the trigger across a paragraph break."""
-    return None if break_between(trigger.doc, tok.i, trigger.i) else actors.of_token(tok)
+def _event(article: Article, code: str, source: Actor | None, tgt: Actor | None, start: int, end: int,
+           date: str | None, mod: Modality) -> Event:
+    facts = cameo.lookup(code)
+    return Event(
+        article=article.id, actor=source.name if source else None, cameo=code,
+        action=facts.label if facts else code, target=tgt.name if tgt else None, start=start, end=end,
+        evidence=article.text[start:end], date=date, modality=mod,
+        actor_text=source.text if source else None, actor_code=source.code if source else None,
+        target_text=tgt.text if tgt else None, target_code=tgt.code if tgt else None,
+        root=code[:2], quad_class=facts.quad_class if facts else None,
+        goldstein=facts.goldstein if facts else None, plover=(facts.plover or None) if facts else None)
 
 
-def _target(tok: Token, t: Trigger, actors: ActorResolver) -> str | None:
-    place = place_of(tok)
-    if place is not None and "place" in t.objects:
-        return _actor(tok, actors, place)
-    by_prep = {c.lower_: c for c in tok.children if c.dep_ in {"prep", "dative"}}
-    for prep in TARGET_PREPS:
-        if prep in by_prep:
-            for g in by_prep[prep].children:
-                if g.dep_ == "pobj":
-                    found = _actor(tok, actors, g)
-                    if found:
-                        return found
-    for c in tok.children:
-        if c.dep_ in {"dative", "iobj", "dobj"}:
-            found = _actor(tok, actors, c)
-            if found:
-                return found
-    return None
+def _merged(events: list[Event]) -> list[Event]:
+    """One event per (actor, code, target, evidence): a verb and its noun twin are one action."""
+    seen: set[tuple] = set()
+    out = []
+    for e in events:
+        key = (e.actor_text, e.actor, e.cameo, e.target, e.start)
+        if key not in seen:
+            seen.add(key)
+            out.append(e)
+    return out
 
 
-def _origin(tok: Token, actors: ActorResolver) -> str | None:
-    """Who gave what the subject received: "from X", or X in "X's shells" / "North Korean shells"."""
-    for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ == "from":
-            for g in c.children:
-                if g.dep_ == "pobj":
-                    return _actor(tok, actors, g)
-    for c in tok.children:
-        if c.dep_ == "dobj":
-            for g in c.subtree:
-                m = actors.mentions.on_token(g)
-                if m is not None and m.type in {"GPE", "NORP", "ORG"} and m.entity:
-                    return m.entity
-    return None
-
-
-def _noun_participants(tok: Token, t: Trigger, actors: ActorResolver) -> tuple[str | None, str | None]:
-    """ "Putin's visit to North Korea", "the provision of Russian weapons to Pyongyang",
-    "the meeting between Putin and Kim"."""
-    actor = target = None
-    for c in tok.children:
-        if c.dep_ == "poss" or (c.dep_ in {"amod", "compound"} and actors.mentions.on_token(c)):
-            actor = actor or _actor(tok, actors, c)
-        if c.dep_ == "prep" and c.lower_ == "by":
-            actor = actor or next((_actor(tok, actors, g) for g in c.children if g.dep_ == "pobj"), None)
-        if c.dep_ == "prep" and c.lower_ == "of" and t.code.startswith("07"):
-            for g in c.subtree:
-                m = actors.mentions.on_token(g)
-                if actor is None and m is not None and m.type in {"GPE", "NORP"}:
-                    actor = m.entity
-        if c.dep_ == "prep" and c.lower_ in {"to", "in", "on", "against", "with"}:
-            target = target or next((_actor(tok, actors, g) for g in c.children if g.dep_ == "pobj"), None)
-        if c.dep_ == "prep" and c.lower_ == "between":
-            pair = [g for g in c.children if g.dep_ == "pobj"]
-            pair += [x for p in pair for x in p.children if x.dep_ == "conj"]
-            named = [a for a in (_actor(tok, actors, p) for p in pair) if a]
-            if named:
-                actor = actor or named[0]
-                target = target or next((a for a in named[1:] if a != actor), None)
-    return actor, target
-
-
-def _modality(tok: Token) -> Modality:
-    """denied: negated or under "deny"; hypothetical: under a modal or a verb of wanting/planning."""
-    if tok.dep_ in {"nsubj", "nsubjpass"} and any(c.dep_ == "aux" and c.lower_ in MODALS for c in tok.head.children):
-        return "hypothetical"  # "the provision of weapons would destabilize …"
-    node = tok
-    for _ in range(3):
-        children = list(node.children)
-        if any(c.dep_ == "neg" for c in children):
-            return "denied"
-        if node.lemma_.lower() in DENYING_HEADS and node is not tok:
-            return "denied"
-        if any(c.dep_ == "aux" and c.lower_ in MODALS for c in children) or any(c.dep_ == "mark" and c.lower_ == "if" for c in children):
-            return "hypothetical"
-        if node is not tok and node.lemma_.lower() in HYPOTHETICAL_HEADS:
-            return "hypothetical"
-        if node.dep_ not in {"xcomp", "conj", "acl", "pobj", "prep", "pcomp", "dobj"} or node.head is node:
-            break
-        node = node.head
-    return "reported"
-
-
-def _date(tok: Token, published: str | None, modality: Modality) -> str | None:
+def _date(tok: Token, published: str | None, mod: Modality) -> str | None:
     """The date phrase attached to the trigger (within three dependency steps), resolved."""
     for ent in tok.sent.ents:
         if ent.label_ not in {"DATE", "TIME"}:
             continue
         node = ent.root
         for _ in range(3):
-            if node.head is node:
+            if node.head.i == node.i:
                 break
             node = node.head
             if node.i == tok.i:
-                future = any(c.lower_ in {"will", "'ll", "shall"} for c in tok.children)
-                return resolve_date(ent.text, published, future=future)
+                return resolve_date(ent.text, published, future=mod == "future")
     return None
 
 

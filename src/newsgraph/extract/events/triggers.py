@@ -1,4 +1,9 @@
-"""Event triggers: which words code as which CAMEO action (table in reference/data/cameo_verbs.tsv)."""
+"""Event triggers: which verbs and nouns code as which CAMEO action.
+
+Two tables, in order: newsgraph's own trigger table (``reference/data/cameo_verbs.tsv``:
+verbs and nouns checked by hand, e.g. "signed an agreement" is 057 and "visit to" is 042)
+and, for every other verb, the CAMEO verb dictionary's patterns (``patterns``).
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
+from newsgraph.extract.events.patterns import VerbCode, code_verb
 from newsgraph.reference import read_table, split_list
 
 TABLE = "cameo_verbs.tsv"
@@ -23,9 +29,21 @@ class Trigger:
     direction: str  # forward | reverse | mutual
 
 
+@dataclass(frozen=True)
+class Coding:
+    """What a trigger token codes: its event, the target's reciprocal event, and how it was found."""
+
+    code: str
+    reciprocal: str
+    pos: str
+    direction: str
+    verb: VerbCode | None  # the dictionary coding, for role phrases ($, +)
+    objects: frozenset[str] = frozenset({"*"})
+
+
 @lru_cache(maxsize=1)
 def triggers() -> dict[tuple[str, str], list[Trigger]]:
-    """(lemma, pos) → triggers, in table order."""
+    """(lemma, pos) → newsgraph's own triggers, in table order."""
     table: dict[tuple[str, str], list[Trigger]] = {}
     for row in read_table(TABLE):
         t = Trigger(row["lemma"].lower(), row["pos"].upper(), frozenset(split_list(row.get("objects", "*")) or ["*"]),
@@ -35,7 +53,7 @@ def triggers() -> dict[tuple[str, str], list[Trigger]]:
 
 
 def match(tok: Token) -> Trigger | None:
-    """The trigger this token fires, if its object fits."""
+    """The house trigger this token fires, if its object fits."""
     pos = "VERB" if tok.pos_ == "VERB" else "NOUN" if tok.pos_ == "NOUN" else None
     if pos is None:
         return None
@@ -43,6 +61,19 @@ def match(tok: Token) -> Trigger | None:
         if _fits(tok, t):
             return t
     return None
+
+
+def code_token(tok: Token) -> Coding | None:
+    """The coding of a token: the house table first, then the CAMEO verb dictionary."""
+    house = match(tok)
+    if house is not None:
+        return Coding(house.code, "", house.pos, house.direction, None, house.objects)
+    if tok.pos_ != "VERB":
+        return None
+    verb = code_verb(tok)
+    if verb is None or not (verb.code or verb.reciprocal):
+        return None
+    return Coding(verb.code, verb.reciprocal, "VERB", "forward", verb)
 
 
 def object_lemmas(tok: Token) -> set[str]:

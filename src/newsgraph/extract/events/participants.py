@@ -1,0 +1,181 @@
+"""Source and target phrases of a trigger, read from the dependency parse.
+
+The source is the subject (in the passive, the "by" phrase; a verb in a chain such as
+"agreed to share" or "signed and ratified" takes its head's subject; "it" under "Hungary
+said" is Hungary); the target is the passive subject, the pattern's "+" phrase, the object
+or its owner ("Turkey's efforts"), or the first prepositional object that codes as an
+actor. A coordinated phrase is several actors: "Israel and the Palestinians", and
+"Hungarian and Romanian officials" (one per coordinated modifier, sharing the head).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from newsgraph.extract.common.paragraphs import break_between
+from newsgraph.extract.common.phrases import noun_phrase
+from newsgraph.extract.events.actors import Actor, ActorCoder
+from newsgraph.extract.events.patterns import role_phrase
+from newsgraph.extract.events.triggers import Coding, place_of
+
+PRONOUNS = {"it", "they", "he", "she", "we", "i", "you", "who", "which", "that"}
+RELATIVE = {"who", "which", "that"}
+TARGET_PREPS = ("to", "with", "against", "on", "at", "toward", "towards", "into", "from", "for", "over", "between",
+                "in", "upon", "of")
+CLIMB = {"xcomp", "conj", "advcl", "acomp", "prep", "pcomp"}
+MAX_CHAIN = 4
+
+
+def subject_of(tok: Token) -> Token | None:
+    """The head of the phrase acting at ``tok``: its subject, passive agent, or its head verb's."""
+    node = tok
+    for _ in range(MAX_CHAIN):
+        for c in node.children:
+            if c.dep_ in {"nsubj", "csubj"}:
+                if c.lower_ in RELATIVE and node.dep_ == "relcl":
+                    return node.head
+                if c.lower_ in PRONOUNS and node.dep_ == "ccomp":
+                    governing = subject_of(node.head)  # "Hungary has said it will support"
+                    return governing if governing is not None else c
+                return c
+            if c.dep_ == "agent":
+                return next((g for g in c.children if g.dep_ == "pobj"), None)
+        if any(c.dep_ in {"nsubjpass", "expl"} for c in node.children):
+            return None  # passive without "by": the source is not named
+        if node.dep_ in CLIMB and node.head.i != node.i and node.head.pos_ not in {"NOUN", "PROPN", "PRON"}:
+            node = node.head  # "agreed to share", "is about to restore", "signed and ratified"
+            continue
+        if node.dep_ == "acl" and node.head.pos_ in {"NOUN", "PROPN"}:
+            return None
+        return None
+    return None
+
+
+def coordinated(head: Token) -> list[tuple[Token, int, int]]:
+    """The phrases of a coordination, as (head, lo, hi) token ranges."""
+    heads = [head]
+    stack = [c for c in head.children if c.dep_ == "conj"]
+    stack += [g for c in head.children if c.dep_ == "appos" for g in c.children if g.dep_ == "conj"]
+    while stack:
+        t = stack.pop(0)
+        if t.pos_ in {"NOUN", "PROPN", "PRON", "ADJ"}:
+            heads.append(t)
+            stack.extend(c for c in t.children if c.dep_ == "conj")
+    phrases = [(h, *noun_phrase(h)) for h in heads]
+    if len(heads) == 1:
+        mods = [c for c in head.children if c.dep_ in {"amod", "compound", "nmod"} and any(g.dep_ == "conj" for g in c.children)]
+        for mod in mods:
+            chain = [mod] + [g for g in mod.subtree if g.dep_ == "conj" and g.head.i >= mod.i and g.i < head.i]
+            if len(chain) > 1:
+                lo, hi = noun_phrase(head)
+                return [(head, m.i, hi) if m is not mod else (head, lo, hi) for m in chain]
+    return phrases
+
+
+def sources(tok: Token, coder: ActorCoder) -> list[Actor]:
+    subject = subject_of(tok)
+    if subject is None or break_between(tok.doc, subject.i, tok.i):
+        return []
+    return [_code_phrase(coder, h, lo, hi) for h, lo, hi in coordinated(subject)]
+
+
+def _code_phrase(coder: ActorCoder, head: Token, lo: int, hi: int) -> Actor:
+    """One actor of a coordination: "Romanian officials" is coded from "Romanian" and the shared head."""
+    actor = coder.of_phrase(head, lo, hi)
+    if actor.code is None and actor.name is None and lo < head.i:
+        for t in head.doc[lo:hi]:
+            if t.i != head.i and t.pos_ in {"ADJ", "PROPN", "NOUN"}:
+                sub = coder.of_phrase(t, t.i, t.i + 1)
+                if sub.code or sub.name:
+                    return Actor(actor.text, sub.name, sub.code, True)
+    return actor
+
+
+def target(tok: Token, coding: Coding, coder: ActorCoder, source_texts: set[str]) -> Actor | None:
+    """The actor acted upon, or None when the parse names none that codes."""
+    passive = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    candidates: list[Token] = []
+    if passive is not None:
+        candidates.append(passive)
+    if coding.verb is not None:
+        plus = role_phrase(tok, coding.verb, "+")
+        if plus is not None:
+            candidates.insert(0, plus)
+    place = place_of(tok)
+    if place is not None and "place" in coding.objects:
+        candidates.insert(0, place)
+    node = tok
+    for _ in range(MAX_CHAIN):
+        candidates += [c for c in node.children if c.dep_ in {"dobj", "dative", "iobj", "attr", "oprd"}]
+        by_prep = {}
+        for c in node.children:
+            if c.dep_ in {"prep", "dative"} and c.lower_ not in by_prep:
+                by_prep[c.lower_] = c
+        for prep in TARGET_PREPS:
+            if prep in by_prep:
+                candidates += [g for g in by_prep[prep].children if g.dep_ == "pobj"]
+        xcomp = next((c for c in node.children if c.dep_ == "xcomp"), None)
+        if xcomp is None:
+            break
+        node = xcomp
+    for cand in candidates:
+        if break_between(tok.doc, cand.i, tok.i):
+            continue
+        for head in [cand, *[c for c in cand.children if c.dep_ in {"poss", "compound", "amod", "nmod"}]]:
+            found = coder.of_phrase(head, *(noun_phrase(head) if head is cand else (head.i, head.i + 1)))
+            if found.known and found.text not in source_texts:
+                return found
+            if head is cand:
+                of = next((c for c in cand.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+                pobj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+                if pobj is not None:
+                    found = coder.of_phrase(pobj)
+                    if found.known and found.text not in source_texts:
+                        return found
+    return None
+
+
+def origin(tok: Token, coder: ActorCoder) -> Actor | None:
+    """Who gave what the subject received: "from X", or X in "X's shells" / "North Korean shells"."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "from":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return coder.of_phrase(g)
+    for c in tok.children:
+        if c.dep_ == "dobj":
+            for g in c.subtree:
+                m = coder.mentions.on_token(g)
+                if m is not None and m.type in {"GPE", "NORP", "ORG"} and m.entity:
+                    return coder.of_phrase(g, g.i, g.i + 1)
+    return None
+
+
+def noun_participants(tok: Token, code: str, coder: ActorCoder) -> tuple[list[Actor], Actor | None]:
+    """ "Putin's visit to North Korea", "the provision of Russian weapons to Pyongyang",
+    "the meeting between Putin and Kim"."""
+    acting: list[Actor] = []
+    tgt: Actor | None = None
+    for c in tok.children:
+        if c.dep_ == "poss" or (c.dep_ in {"amod", "compound"} and coder.mentions.on_token(c)):
+            acting = acting or [coder.of_phrase(c)]
+        if c.dep_ == "prep" and c.lower_ == "by":
+            acting = acting or [coder.of_phrase(g) for g in c.children if g.dep_ == "pobj"][:1]
+        if c.dep_ == "prep" and c.lower_ == "of" and code.startswith("07"):
+            for g in c.subtree:
+                m = coder.mentions.on_token(g)
+                if not acting and m is not None and m.type in {"GPE", "NORP"}:
+                    acting = [coder.of_phrase(g, g.i, g.i + 1)]
+        if c.dep_ == "prep" and c.lower_ in {"to", "in", "on", "against", "with"} and tgt is None:
+            tgt = next((coder.of_phrase(g) for g in c.children if g.dep_ == "pobj"), None)
+        if c.dep_ == "prep" and c.lower_ == "between":
+            pair = [g for g in c.children if g.dep_ == "pobj"]
+            pair += [x for p in pair for x in p.children if x.dep_ == "conj"]
+            named = [coder.of_phrase(p) for p in pair]
+            named = [a for a in named if a.known]
+            if named:
+                acting = acting or named[:1]
+                tgt = tgt or next((a for a in named[1:] if a.name != acting[0].name), None)
+    if tgt is not None and not tgt.known:
+        tgt = None
+    return [a for a in acting if a.known], tgt
