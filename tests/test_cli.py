@@ -142,3 +142,35 @@ def test_story_listing_names_a_few_outlets_then_counts_the_rest():
 
     assert _some(["AP", "BBC"], 4) == "AP, BBC"
     assert _some(["AP", "BBC", "CNN", "DW", "NPR", "RT"], 4) == "AP, BBC, CNN, DW +2 more"
+
+
+def test_events_listing_with_filters(db: Path) -> None:
+    code, output = run("events", "--db", str(db), "--actor", "Russia", "--code", "05", "--json")
+    assert code == 0, output
+    rows = [json.loads(line) for line in output.splitlines()]
+    assert rows and all(r["cameo"].startswith("05") for r in rows)
+    assert any(r["target"] == "North Korea" and r["actor_code"].startswith("RUS") for r in rows)
+    assert all({"root", "quad_class", "goldstein", "plover", "actor_text", "target_code", "evidence"} <= set(r)
+               for r in rows)
+    code, output = run("events", "--db", str(db), "--code", "05", "--from", "2030-01-01", "--json")
+    assert code == 0 and output.strip() == ""
+    code, output = run("events", "--db", str(db), "--target", "RUS", "--code", "11", "--json")
+    assert code == 0 and "South Korea" in {json.loads(line)["actor"] for line in output.splitlines()}
+    code, output = run("events", "--db", str(db), "--code", "11")
+    assert code == 0 and "events" in output
+    code, output = run("events", "--db", str(db), "--from", "June")
+    assert code == 2 and "YYYY-MM-DD" in output
+
+
+def test_events_export_has_gdelt_columns(db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "events.csv"
+    code, output = run("export", "--db", str(db), "--what", "events", "--format", "csv", "--out", str(out))
+    assert code == 0, output
+    with out.open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    gdelt = ["GLOBALEVENTID", "SQLDATE", "Actor1Code", "Actor1CountryCode", "Actor2Code", "EventCode",
+             "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale", "SOURCEURL"]
+    assert rows and all(column in rows[0] for column in gdelt)
+    signing = next(r for r in rows if r["EventCode"] == "057" and r["Actor1CountryCode"] == "RUS")
+    assert signing["EventRootCode"] == "05" and signing["QuadClass"] == "1" and signing["GoldsteinScale"] == "8.0"
+    assert len(signing["SQLDATE"]) == 8 and signing["SOURCEURL"]

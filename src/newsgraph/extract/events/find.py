@@ -23,7 +23,7 @@ from newsgraph.extract.common.paragraphs import break_between
 from newsgraph.extract.events.actors import Actor, ActorCoder
 from newsgraph.extract.events.dates import resolve_date
 from newsgraph.extract.events.modality import (COMMITMENTS, DEFAULT_STANCE_CODE, STANCE_HEADS, head_stance,
-                                               modality, own_stance, shifted)
+                                               modality, obliged, own_stance, shifted)
 from newsgraph.extract.events.participants import noun_participants, origin, sources, target
 from newsgraph.extract.events.triggers import Coding, code_token
 from newsgraph.records import Article, Event, Modality
@@ -50,8 +50,7 @@ def find_events(article: Article, doc: Doc, mentions: list) -> list[Event]:
     events: list[Event] = []
     for sent in doc.sents:
         actions = _actions(sent)
-        triggers = {a.tok.i for a in actions}
-        actions = [a for a in actions if not (a.code[:2] == "01" and _frames_another(a.tok, triggers))]
+        actions = [a for a in actions if not (a.code[:2] == "01" and _frames(a.tok))]
         main = [a for a in actions if not _subordinate(a.tok)]
         if any(a.code[:2] != "01" for a in main):
             actions = main  # background clauses: "after crowds trashed its embassy", "the plan that will allow"
@@ -86,6 +85,10 @@ def _actions(sent) -> list[_Action]:
                 code = coding.code if coding is not None and coding.code[:2] == default[:2] else default
                 actions.append(_Action(tok, code, "", coding or Coding(code, "", "VERB", "forward", None), kind))
                 continue
+        if tok.dep_ in FRAME_DEPS and obliged(tok):
+            demand = Coding("100", "", "VERB", "forward", None)
+            actions.append(_Action(tok, "100", "", demand, "demand"))  # "X said Y must drop its barriers"
+            continue
         if coding is None:
             continue
         if _purpose(tok) and tok.head.i in coded and tok.head.lemma_.lower() not in STANCE_HEADS:
@@ -113,12 +116,10 @@ def _purpose(tok: Token) -> bool:
             and any(c.dep_ == "dobj" for c in tok.head.children))
 
 
-def _frames_another(tok: Token, triggers: set[int]) -> bool:
-    """Whether a reporting verb only frames another event: "X said it will support Y", "…, X said"."""
-    for c in tok.children:
-        if c.dep_ in FRAME_DEPS and any(t.i in triggers for t in c.subtree):
-            return True
-    return tok.dep_ in FRAME_DEPS and tok.head.i in triggers
+def _frames(tok: Token) -> bool:
+    """Whether a statement verb only frames what is stated ("X said it will support Y", "…, X said"):
+    the statement's content is the event, coded or not."""
+    return any(c.dep_ in FRAME_DEPS for c in tok.children) or tok.dep_ in FRAME_DEPS
 
 
 def _events(article: Article, action: _Action, coder: ActorCoder) -> list[Event]:

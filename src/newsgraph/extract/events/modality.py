@@ -67,7 +67,7 @@ def modality(tok: Token) -> Modality:
             return "denied"
         if any(c.dep_ == "mark" and c.lower_ == "if" for c in children):
             return "hypothetical"
-        if any(c.dep_ == "aux" and c.lower_ == "would" for c in children) and _reported(node):
+        if any(c.dep_ == "aux" and c.lower_ == "would" for c in children) and reported(node):
             return "future"  # "X said it would boycott …"
         if any(c.dep_ == "aux" and c.lower_ in MODALS for c in children):
             return "hypothetical"
@@ -93,14 +93,19 @@ def head_stance(head: Token) -> str | None:
     return None  # "considered sending": hypothetical, the action keeps its code
 
 
+def obliged(tok: Token) -> bool:
+    """ "X said that Y must Z": a demand by X of Y."""
+    return bool({c.lower_ for c in tok.children if c.dep_ == "aux"} & OBLIGATION) and reported(tok)
+
+
 def own_stance(tok: Token) -> str | None:
     """ "will support" is an intent, "will not meet" a refusal, "said that Y must go" a demand."""
     aux = {c.lower_ for c in tok.children if c.dep_ == "aux"}
-    reported = _reported(tok)
-    future = bool(aux & FUTURE_AUX) or ("would" in aux and reported)
+    is_reported = reported(tok)
+    future = bool(aux & FUTURE_AUX) or ("would" in aux and is_reported)
     if future:
         return "refusal" if _negated(tok) else "intent"
-    if aux & OBLIGATION and reported:
+    if aux & OBLIGATION and is_reported:
         return "demand"
     return None
 
@@ -109,7 +114,7 @@ def _negated(tok: Token) -> bool:
     return any(c.dep_ == "neg" for c in tok.children)
 
 
-def _reported(tok: Token) -> bool:
+def reported(tok: Token) -> bool:
     """Whether ``tok`` is the complement of a reporting verb ("X said it would …")."""
     node = tok
     for _ in range(3):
@@ -131,6 +136,8 @@ def shifted(code: str, kind: str | None) -> str:
     if kind is None or not code:
         return code
     root = code[:2]
+    if kind == "intent" and root in THREAT:
+        kind = "threat"  # "will attack", "said they would boycott": an intended use of force or pressure
     if kind == "intent":
         if root in INTENT:
             return INTENT_SUB.get(code) or INTENT_SUB.get(code[:3]) or INTENT[root] or code
