@@ -13,13 +13,14 @@ import json
 import sqlite3
 import time
 from collections import Counter
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from newsgraph.corpus.steps import update_corpus
 from newsgraph.ingest import Failure, Notice, container_format, discover, iter_documents
 from newsgraph.ledger import FailureLog, IngestSummary, ProgressFn, RunLedger, noop
-from newsgraph.pipeline import BATCH_SIZE, analyse_stream, default_workers
+from newsgraph.pipeline import BATCH_SIZE, Result, analyse_stream, default_workers
 from newsgraph.records import ArticleAnalysis, RawDocument
 from newsgraph.store import Store, StoreError, classify
 from newsgraph.structure import BoilerplateIndex
@@ -50,11 +51,13 @@ def count_documents(paths: Iterable[str | Path]) -> int | None:
 
 def ingest_paths(paths: Iterable[str | Path], store: Store, workers: int | None = None,
                  batch_size: int = BATCH_SIZE, on_progress: ProgressFn = noop,
-                 reprocess: bool = False) -> IngestSummary:
+                 reprocess: bool = False, cluster: str | None = None) -> IngestSummary:
     """Ingest every article under ``paths`` into ``store`` and update stories and entities.
 
     The corpus steps also run for articles an interrupted earlier run stored without them
     (``story IS NULL``), so after a kill or a full disk the next run finishes the work.
+    ``cluster`` (``tcp://host:port`` or ``local:N``) runs the per-article work on Dask
+    workers instead of local processes; results are written here either way.
     """
     if batch_size < 1:
         raise ValueError(f"batch size must be at least 1 (got {batch_size})")
@@ -96,43 +99,57 @@ def ingest_paths(paths: Iterable[str | Path], store: Store, workers: int | None 
     try:
         boilerplate = update_boilerplate(store, paths)
         stream: Iterator[RawDocument] = fresh_documents(iter_documents(paths))
-        while True:
-            for result in analyse_stream(stream, workers=workers, batch_size=batch_size, boilerplate=boilerplate):
-                if isinstance(result, Failure):
-                    failures.add(result)
-                    _unchanged(ledger.settle(result.document, stored=False))
-                    continue
-                article = result.article
-                existed = reprocess and store.has_article(article.id)
-                try:
-                    stored = store.save(result, replace=reprocess)
-                except StoreError:
-                    raise  # the disk is full or the file unwritable: stop, say so
-                except Exception as exc:  # a store error for one article leaves the others intact
-                    failures.add(Failure(article.origin, f"store failed: {type(exc).__name__}: {exc}", article.id))
-                    _unchanged(ledger.settle(article.id, stored=False))
-                    continue
-                _unchanged(ledger.settle(article.id, stored=True))
-                if stored:
-                    if existed:
-                        summary.reanalysed += 1
+        with analyser(cluster, workers, batch_size, boilerplate) as analyse:
+            while True:
+                for result in analyse(stream):
+                    if isinstance(result, Failure):
+                        failures.add(result)
+                        _unchanged(ledger.settle(result.document, stored=False))
+                        continue
+                    article = result.article
+                    existed = reprocess and store.has_article(article.id)
+                    try:
+                        stored = store.save(result, replace=reprocess)
+                    except StoreError:
+                        raise  # the disk is full or the file unwritable: stop, say so
+                    except Exception as exc:  # a store error for one article leaves the others intact
+                        failures.add(Failure(article.origin, f"store failed: {type(exc).__name__}: {exc}", article.id))
+                        _unchanged(ledger.settle(article.id, stored=False))
+                        continue
+                    _unchanged(ledger.settle(article.id, stored=True))
+                    if stored:
+                        if existed:
+                            summary.reanalysed += 1
+                        else:
+                            summary.new += 1
+                        summary.new_ids.append(article.id)  # corpus steps run on re-analysed articles too
+                        summary.words += _words(result)
+                        on_progress("reanalysed" if existed else "stored", result)
                     else:
-                        summary.new += 1
-                    summary.new_ids.append(article.id)  # corpus steps run on re-analysed articles too
-                    summary.words += _words(result)
-                    on_progress("reanalysed" if existed else "stored", result)
-                else:
-                    summary.unchanged += 1
-                    on_progress("unchanged", result)
-            if not ledger.again:
-                break
-            again, ledger.again = ledger.again, []
-            stream = (doc for item in again for doc in _admit(item))
+                        summary.unchanged += 1
+                        on_progress("unchanged", result)
+                if not ledger.again:
+                    break
+                again, ledger.again = ledger.again, []
+                stream = (doc for item in again for doc in _admit(item))
         failures.flush()
         finish_corpus(store, summary, on_progress)
     finally:
         summary.seconds = time.perf_counter() - started
     return summary
+
+
+@contextmanager
+def analyser(cluster: str | None, workers: int, batch_size: int,
+             boilerplate: BoilerplateIndex | None) -> Iterator[Callable[[Iterable[RawDocument]], Iterator[Result]]]:
+    """Documents → results, in input order: on a Dask cluster, or in a local process pool."""
+    if cluster:
+        from newsgraph.cluster import analyse_on_cluster, cluster_client
+
+        with cluster_client(cluster) as client:
+            yield lambda docs: analyse_on_cluster(docs, client, batch_size, boilerplate)
+        return
+    yield lambda docs: analyse_stream(docs, workers=workers, batch_size=batch_size, boilerplate=boilerplate)
 
 
 def finish_corpus(store: Store, summary: IngestSummary, on_progress: ProgressFn = noop) -> None:

@@ -13,7 +13,6 @@ from typing import Any, Iterator, NoReturn, Optional
 
 import typer
 from rich.console import Console
-from rich.text import Text
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -22,10 +21,20 @@ from rich.progress import (
     TextColumn,
     TimeElapsedColumn,
 )
+from rich.text import Text
 
 from newsgraph import __version__
 from newsgraph.interfaces import report
-from newsgraph.store import DB_UNUSABLE, DEFAULT_DB, WRITE_FAILED, Store, StoreError, classify, queries
+from newsgraph.store import (
+    DB_UNUSABLE,
+    DEFAULT_DB,
+    WRITE_FAILED,
+    Store,
+    StoreError,
+    classify,
+    queries,
+)
+from newsgraph.store.postgres import is_postgres
 
 app = typer.Typer(
     help="Turn news articles from many outlets into a source-attributed knowledge base (SQLite).",
@@ -37,8 +46,8 @@ console = Console()
 errors = Console(stderr=True, soft_wrap=True)
 
 DbOption = typer.Option(DEFAULT_DB, "--db", envvar="NEWSGRAPH_DB",
-                        help="SQLite database written by `newsgraph ingest` (it must exist).")
-IngestDbOption = typer.Option(DEFAULT_DB, "--db", envvar="NEWSGRAPH_DB", help="SQLite database file (created if missing).")
+                        help="SQLite database written by `newsgraph ingest` (it must exist), or a postgresql:// URL.")
+IngestDbOption = typer.Option(DEFAULT_DB, "--db", envvar="NEWSGRAPH_DB", help="SQLite database file (created if missing), or a postgresql:// URL.")
 JsonOption = typer.Option(False, "--json", help="Print JSON Lines instead of a table.")
 LimitOption = typer.Option(50, "--limit", "-n", min=0, help="At most this many rows (0 for all).")
 
@@ -60,9 +69,9 @@ def fail(message: str, code: int = USAGE_ERROR) -> NoReturn:
 
 
 @contextmanager
-def _open(db: Path, must_exist: bool = True, readonly: bool = True) -> Iterator[Store]:
+def _open(db: str, must_exist: bool = True, readonly: bool = True) -> Iterator[Store]:
     """The store for one command; a database that cannot be used ends it with one line."""
-    if must_exist and not Path(db).exists():
+    if must_exist and not is_postgres(db) and not Path(db).exists():
         fail(f"{db}: no such database; run `newsgraph ingest PATH --db {db}` first")
     try:
         store = Store(db, readonly=readonly)
@@ -109,19 +118,29 @@ def main_options(version: bool = typer.Option(False, "--version", callback=_prin
 @app.command()
 def ingest(
     paths: list[str] = typer.Argument(..., help="Files, folders or globs: .txt, .html/.htm, .jsonl, .warc (also .gz)."),
-    db: Path = IngestDbOption,
+    db: str = IngestDbOption,
     workers: int = typer.Option(0, "--workers", "-w", min=0, help="Worker processes (0: one per core, at most 4)."),
     batch_size: int = typer.Option(16, "--batch-size", min=1, help="Articles per spaCy batch."),
     reprocess: bool = typer.Option(False, "--reprocess", help="Analyse stored articles again and replace their records."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar; errors and the summary only."),
+    cluster: Optional[str] = typer.Option(None, "--cluster", help="Run the per-article work on Dask: "
+                                          "tcp://scheduler:8786, or local:N for N local worker processes."),
 ) -> None:
     """Read articles, extract everything, store it, and group articles into stories."""
-    summary = run_ingest(paths, db, workers, batch_size, reprocess, quiet)
+    if cluster:
+        from newsgraph.cluster import parse_address
+
+        try:
+            parse_address(cluster)
+        except ValueError as exc:
+            fail(str(exc))
+    summary = run_ingest(paths, db, workers, batch_size, reprocess, quiet, cluster)
     report.print_summary(console, summary, db)
     raise typer.Exit(0 if summary.ok else 1)
 
 
-def run_ingest(paths: list[str], db: Path, workers: int, batch_size: int, reprocess: bool, quiet: bool):  # noqa: ANN201
+def run_ingest(paths: list[str], db: str, workers: int, batch_size: int, reprocess: bool, quiet: bool,  # noqa: ANN201
+               cluster: str | None = None):
     """Run the ingest job with a progress bar on stderr; return its summary."""
     with _open(db, must_exist=False, readonly=False) as store:  # a database it cannot use: said at once
         return _ingest_with_progress(store, paths, db, workers, batch_size, reprocess, quiet)
@@ -161,7 +180,7 @@ def _ingest_with_progress(store: Store, paths: list[str], db: Path, workers: int
 
         try:
             return ingest_paths(paths, store, workers=workers or None, batch_size=batch_size,
-                                on_progress=on_progress, reprocess=reprocess)
+                                on_progress=on_progress, reprocess=reprocess, cluster=cluster)
         except StoreError as exc:
             progress.stop()
             fail(str(exc), exc.exit_code)
@@ -185,14 +204,14 @@ def demo(db: Path = typer.Option(Path("newsgraph-demo.db"), "--db", help="Where 
 
 
 @app.command("report")
-def report_command(db: Path = DbOption) -> None:
+def report_command(db: str = DbOption) -> None:
     """A readable overview: stories with their comparison and flags, people, quotes."""
     with _open(db) as store:
         report.print_report(console, store.conn)
 
 
 @app.command()
-def articles(db: Path = DbOption, outlet: Optional[str] = typer.Option(None, help="Only this outlet."),
+def articles(db: str = DbOption, outlet: Optional[str] = typer.Option(None, help="Only this outlet."),
              story: Optional[str] = typer.Option(None, help="Only this story (its id or the start of it)."),
              limit: int = LimitOption, as_json: bool = JsonOption) -> None:
     """List stored articles."""
@@ -204,7 +223,7 @@ def articles(db: Path = DbOption, outlet: Optional[str] = typer.Option(None, hel
 
 @app.command()
 def show(item: str = typer.Argument(..., help="An article id or story id (a unique prefix is enough)."),
-         db: Path = DbOption, raw: bool = typer.Option(False, "--raw", help="Also show the lines removed as boilerplate."),
+         db: str = DbOption, raw: bool = typer.Option(False, "--raw", help="Also show the lines removed as boilerplate."),
          as_json: bool = JsonOption) -> None:
     """Show one article with everything found in it, or one story with its articles."""
     with _open(db) as store:
@@ -219,7 +238,7 @@ def show(item: str = typer.Argument(..., help="An article id or story id (a uniq
 
 @app.command()
 def compare(story: str = typer.Argument(..., help="A story id (a unique start of one is enough)."),
-            db: Path = DbOption, as_json: bool = JsonOption) -> None:
+            db: str = DbOption, as_json: bool = JsonOption) -> None:
     """What each outlet of one story reports, adds, omits or contradicts, and whom it quotes and cites."""
     from newsgraph.corpus.compare import comparison_for_story
 
@@ -240,7 +259,7 @@ def compare(story: str = typer.Argument(..., help="A story id (a unique start of
 
 
 @app.command()
-def citations(db: Path = DbOption,
+def citations(db: str = DbOption,
               article: Optional[str] = typer.Option(None, "--article", help="Only this article (its id or the start of it)."),
               cited: Optional[str] = typer.Option(None, "--cited", help="Only sources whose name contains this (any case)."),
               limit: int = LimitOption, as_json: bool = JsonOption) -> None:
@@ -252,7 +271,7 @@ def citations(db: Path = DbOption,
 
 
 @app.command()
-def entities(db: Path = DbOption, type_: Optional[str] = typer.Option(None, "--type", help="PERSON, ORG, GPE, ..."),
+def entities(db: str = DbOption, type_: Optional[str] = typer.Option(None, "--type", help="PERSON, ORG, GPE, ..."),
              name: Optional[str] = typer.Option(None, "--name", help="Only entities called this (name or alias, any "
                                                  "case); with no such name, those whose name contains it."),
              limit: int = LimitOption, as_json: bool = JsonOption) -> None:
@@ -263,7 +282,7 @@ def entities(db: Path = DbOption, type_: Optional[str] = typer.Option(None, "--t
 
 
 @app.command()
-def quotes(db: Path = DbOption,
+def quotes(db: str = DbOption,
            speaker: Optional[str] = typer.Option(None, "--speaker", help="Only this speaker (name or alias, any case; "
                                                  "with no such name, those whose name contains it)."),
            article: Optional[str] = typer.Option(None, "--article", help="Only this article (its id or the start of it)."),
@@ -277,7 +296,7 @@ def quotes(db: Path = DbOption,
 
 @app.command()
 def search(query: str = typer.Argument(..., help='Words, "a phrase", prefix*, OR, -word (to leave out).'),
-           db: Path = DbOption,
+           db: str = DbOption,
            what: str = typer.Option("articles", "--what", help=f"One of: {', '.join(queries.SEARCH_KINDS)}."),
            outlet: Optional[str] = typer.Option(None, "--outlet", help="Only this outlet (its name)."),
            since: Optional[str] = typer.Option(None, "--since", help="Published on or after this day (YYYY-MM-DD)."),
@@ -295,7 +314,7 @@ def search(query: str = typer.Argument(..., help='Words, "a phrase", prefix*, OR
 
 
 @app.command()
-def events(db: Path = DbOption,
+def events(db: str = DbOption,
            actor: Optional[str] = typer.Option(None, "--actor", help="Source: a name, the text as written, or a "
                                                "CAMEO actor code prefix (RUS, USAGOV)."),
            target: Optional[str] = typer.Option(None, "--target", help="Target, as for --actor."),
@@ -326,7 +345,7 @@ def _is_day(value: str) -> bool:
 
 
 @app.command()
-def stories(db: Path = DbOption, min_size: int = typer.Option(1, "--min-size", help="Only stories with this many articles."),
+def stories(db: str = DbOption, min_size: int = typer.Option(1, "--min-size", help="Only stories with this many articles."),
             limit: int = LimitOption, as_json: bool = JsonOption) -> None:
     """Stories: the same news across outlets."""
     with _open(db) as store:
@@ -335,7 +354,7 @@ def stories(db: Path = DbOption, min_size: int = typer.Option(1, "--min-size", h
 
 
 @app.command()
-def flags(db: Path = DbOption, limit: int = LimitOption, as_json: bool = JsonOption) -> None:
+def flags(db: str = DbOption, limit: int = LimitOption, as_json: bool = JsonOption) -> None:
     """Statements that cannot be right, most certain first."""
     with _open(db) as store:
         rows = list(queries.iter_flags(store.conn, limit=_limit(limit)))
@@ -343,7 +362,7 @@ def flags(db: Path = DbOption, limit: int = LimitOption, as_json: bool = JsonOpt
 
 
 @app.command()
-def export(db: Path = DbOption,
+def export(db: str = DbOption,
            what: str = typer.Option("articles", "--what", help=f"One of: {', '.join(queries.EXPORT_KINDS)}."),
            fmt: Optional[str] = typer.Option(None, "--format", help="jsonl, csv, parquet or graphml (graphml: the whole "
                                              "graph). Default: from --out's extension, else jsonl."),
@@ -370,7 +389,7 @@ def export(db: Path = DbOption,
 
 
 @app.command()
-def serve(db: Path = DbOption, host: str = typer.Option("127.0.0.1", help="Interface to listen on."),
+def serve(db: str = DbOption, host: str = typer.Option("127.0.0.1", help="Interface to listen on."),
           port: int = typer.Option(8000, min=1, max=65535, help="Port to listen on."),
           allowed_host: list[str] = typer.Option(
               [], "--allowed-host", help="A Host name the server answers (repeatable; default: the --host address, "
@@ -391,11 +410,11 @@ def serve(db: Path = DbOption, host: str = typer.Option("127.0.0.1", help="Inter
 
 
 @app.command()
-def migrate(db: Path = DbOption) -> None:
+def migrate(db: str = DbOption) -> None:
     """Bring a database written by an older newsgraph up to this version's schema (a backup is kept)."""
     from newsgraph.store import SCHEMA_VERSION
 
-    if not Path(db).exists():
+    if not is_postgres(db) and not Path(db).exists():
         fail(f"{db}: no such database")
     with _open(db, readonly=False) as store:
         backup = getattr(store, "backup", None)

@@ -12,9 +12,17 @@ import re
 import sqlite3
 from typing import Any, Iterator
 
-from newsgraph.records import (Article, ArticleAnalysis, Citation, Entity, Event, Flag, Mention, Quote,
-                               Role)
-
+from newsgraph.records import (
+    Article,
+    ArticleAnalysis,
+    Citation,
+    Entity,
+    Event,
+    Flag,
+    Mention,
+    Quote,
+    Role,
+)
 from newsgraph.store.match import match_expression
 
 EXPORT_KINDS = ("articles", "entities", "mentions", "roles", "quotes", "citations", "stories", "flags", "events")

@@ -14,12 +14,19 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
-from newsgraph.reference.keys import entity_id
 from newsgraph.records import ArticleAnalysis, Entity, Mention
+from newsgraph.reference.keys import entity_id
 from newsgraph.spans import evidence_sentence
+from newsgraph.store import postgres
 from newsgraph.store.errors import classify
 from newsgraph.store.opening import open_connection
-from newsgraph.store.search import SEARCH_INDEXES, ensure_search, rebuild_search, search_sql
+from newsgraph.store.postgres import is_postgres
+from newsgraph.store.search import (
+    SEARCH_INDEXES,
+    ensure_search,
+    rebuild_search,
+    search_sql,
+)
 from newsgraph.store.versions import schema_sql
 
 __all__ = ["DEFAULT_DB", "SEARCH_INDEXES", "Store", "connect", "ensure_search", "rebuild_search", "schema_sql",
@@ -78,15 +85,21 @@ def connect(path: str | Path, readonly: bool = False, check: bool = True) -> sql
     ``check`` runs the integrity and version checks; a server that checked the file at
     start opens its per-request connections without them.
     """
+    if is_postgres(path):
+        return postgres.connect(str(path), readonly=readonly)  # the same API; see store/postgres.py
     return open_connection(Path(path), readonly=readonly, check=check)[0]
 
 
 class Store:
-    """Read and write newsgraph records in one SQLite file."""
+    """Read and write newsgraph records in one SQLite file, or on a PostgreSQL server (a postgresql:// URL)."""
 
     def __init__(self, path: str | Path = DEFAULT_DB, readonly: bool = False):
-        self.path = Path(path)
-        self.conn, self.backup = open_connection(self.path, readonly=readonly)
+        if is_postgres(path):
+            self.path, self.backup = str(path), None
+            self.conn = postgres.connect(self.path, readonly=readonly)
+        else:
+            self.path = Path(path)
+            self.conn, self.backup = open_connection(self.path, readonly=readonly)
 
     def close(self) -> None:
         self.conn.close()

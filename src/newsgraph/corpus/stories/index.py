@@ -203,7 +203,7 @@ class StoryVector:
         return self.embedding / norm if norm > 0 else None
 
     def top_terms(self, n: int) -> list[str]:
-        return [t for t, _ in sorted(self.terms.items(), key=lambda kv: -kv[1])[:n]]
+        return [t for t, _ in sorted(self.terms.items(), key=lambda kv: (-kv[1], kv[0]))[:n]]  # ties by name: any store, any order
 
     def mostly_long(self) -> bool:
         return 2 * self.long > self.size

@@ -138,13 +138,14 @@ def update_stories(conn: sqlite3.Connection, article_ids: Sequence[str], embeddi
     with_embeddings = use_embeddings(embeddings)
     collecting = gc.isenabled()
     gc.disable()  # the index is many small acyclic objects: cycle collection only costs, O(heap) a pass
-    cache_size = conn.execute("PRAGMA cache_size").fetchone()[0]
+    cache_size = (conn.execute("PRAGMA cache_size").fetchone() or [None])[0]  # None on PostgreSQL
     conn.execute(f"PRAGMA cache_size = {SQLITE_CACHE_KIB}")  # index inserts land at random keys
     try:
         for chunk in chunks(unclustered(conn, article_ids), UPDATE_CHUNK):
             _cluster(conn, read_new_articles(conn, chunk), with_embeddings, thresholds or Thresholds())
     finally:
-        conn.execute(f"PRAGMA cache_size = {int(cache_size)}")
+        if cache_size is not None:
+            conn.execute(f"PRAGMA cache_size = {int(cache_size)}")
         if collecting:
             gc.enable()
     return _stories_of(conn, set(article_ids))

@@ -11,6 +11,7 @@ from newsgraph.interfaces.web import api, apidocs, article, entity, events, home
 from newsgraph.interfaces.web.context import STATIC, Connections
 from newsgraph.interfaces.websecurity import default_hosts, secure
 from newsgraph.store import connect
+from newsgraph.store.postgres import is_postgres
 
 PAGES = (home, search, story, article, entity, outlet, events, api, apidocs)
 
@@ -22,7 +23,7 @@ def create_app(db_path: str | Path, allowed_hosts: list[str] | None = None,
     ``allowed_hosts``: the Host names it answers (default: the bind address). Raises
     StoreError if the file cannot be used.
     """
-    db_path = Path(db_path)
+    db_path = db_path if is_postgres(db_path) else Path(db_path)
     connect(db_path, readonly=True).close()  # checked once: exists, SQLite, intact, this schema version
     app = FastAPI(title="newsgraph", description="Stories, articles, quotes and flags from a newsgraph database.",
                   docs_url=None, redoc_url=None)  # /docs is apidocs: the default loads its scripts from a CDN
