@@ -127,13 +127,26 @@ def test_reading_commands_and_exports_work_on_postgres(tmp_path: Path, pg_url: s
         ingest_paths(example_paths(), server, workers=1)
     env = {**os.environ, "NEWSGRAPH_DB": pg_url}
     for command in (["articles"], ["entities", "--name", "Campbell"], ["quotes", "--speaker", "Kurt Campbell"],
-                    ["stories"], ["flags"], ["report"],
+                    ["stories"], ["flags"], ["report"], ["search", "partnerships"],
+                    ["search", "Campbell", "--what", "quotes"],
                     ["export", "--what", "quotes", "--format", "csv", "--out", str(tmp_path / "q.csv")]):
         done = subprocess.run([sys.executable, "-m", "newsgraph", *command], env=env, capture_output=True,
                               text=True, timeout=300)
         assert done.returncode == 0, (command, done.stderr[-2000:])
         assert "Traceback" not in done.stderr
     assert "Campbell" in (tmp_path / "q.csv").read_text()
+
+
+def test_search_finds_the_same_articles_on_both_stores(tmp_path: Path, pg_url: str) -> None:
+    with Store(tmp_path / "seeds.db") as local, Store(pg_url) as server:
+        ingest_paths(example_paths(), local, workers=1)
+        ingest_paths(example_paths(), server, workers=1)
+        for query in ("Campbell", '"North Korea"', "partner*", "Blinken OR Pravda", "Russia -Guardian"):
+            expected = {r["id"] for r in queries.search(local.conn, query)}
+            found = queries.search(server.conn, query)
+            assert {r["id"] for r in found} == expected, query
+        hits = queries.search(server.conn, "partnerships", what="quotes")
+        assert hits and "<mark>" in hits[0]["snippet"] and hits[0]["speaker_entity"] == "Kurt Campbell"
 
 
 def test_concurrent_clients_with_overlapping_inputs(tmp_path: Path, pg_url: str) -> None:

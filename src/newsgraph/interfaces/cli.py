@@ -364,13 +364,26 @@ def flags(db: str = DbOption, limit: int = LimitOption, as_json: bool = JsonOpti
 @app.command()
 def export(db: str = DbOption,
            what: str = typer.Option("articles", "--what", help=f"One of: {', '.join(queries.EXPORT_KINDS)}."),
-           fmt: Optional[str] = typer.Option(None, "--format", help="jsonl, csv, parquet or graphml (graphml: the whole "
-                                             "graph). Default: from --out's extension, else jsonl."),
-           out: Optional[Path] = typer.Option(None, "--out", "-o", help="Output file (default: standard output).")) -> None:
-    """Export records for other tools, following the export contract."""
+           fmt: Optional[str] = typer.Option(None, "--format", help="jsonl, csv, parquet, graphml (the whole graph) or "
+                                             "sqlite (a copy of the store). Default: from --out's extension, else jsonl."),
+           out: Optional[Path] = typer.Option(None, "--out", "-o", help="Output file (default: standard output)."),
+           story: Optional[str] = typer.Option(None, "--story", help="With --format sqlite: only this story."),
+           outlet: Optional[str] = typer.Option(None, "--outlet", help="With --format sqlite: only this outlet."),
+           since: Optional[str] = typer.Option(None, "--since", help="With --format sqlite: published on or after "
+                                               "this day (YYYY-MM-DD)."),
+           until: Optional[str] = typer.Option(None, "--until", help="With --format sqlite: published on or before "
+                                               "this day.")) -> None:
+    """Export records for other tools, following the export contract.
+
+    ``--format sqlite --out x.db`` copies the store (a PostgreSQL one, say), or one story,
+    outlet or date range of it, into a SQLite file that opens in Datasette.
+    """
     from newsgraph.interfaces.export import export as run_export
     from newsgraph.interfaces.export import format_for
 
+    if fmt == "sqlite" or (fmt is None and out is not None and out.suffix in SQLITE_SUFFIXES):
+        export_sqlite(db, out, story, outlet, since, until)
+        return
     try:
         fmt = format_for(out, fmt)
     except ValueError as exc:
@@ -386,6 +399,30 @@ def export(db: str = DbOption,
             fail(f"{out}: cannot write ({exc.strerror or exc})", WRITE_FAILED)
     if out:
         errors.print(Text(f"wrote {count} {'nodes' if fmt == 'graphml' else what} to {out}"))
+
+
+SQLITE_SUFFIXES = (".db", ".sqlite", ".sqlite3")
+
+
+def export_sqlite(db: str, out: Optional[Path], story: Optional[str], outlet: Optional[str], since: Optional[str],
+                  until: Optional[str]) -> None:
+    """A SQLite copy of the store or of one part of it (``--format sqlite``)."""
+    from newsgraph.store.copy import copy_store
+
+    if out is None:
+        fail("--format sqlite needs --out FILE.db")
+    if out.exists():
+        fail(f"{out} exists; choose a new file (a copy never overwrites a database)")
+    if not out.parent.is_dir():
+        fail(f"{out}: the folder {out.parent} does not exist")
+    with _open(db) as store:
+        if story:
+            story = _resolve(store, story, ("story",))[1]
+        try:
+            copied = copy_store(store.conn, out, story=story, outlet=outlet, since=since, until=until)
+        except OSError as exc:
+            fail(f"{out}: cannot write ({exc.strerror or exc})", WRITE_FAILED)
+    errors.print(Text(f"wrote {copied['articles']} articles and their records to {out}"))
 
 
 @app.command()

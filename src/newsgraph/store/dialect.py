@@ -118,7 +118,34 @@ def ddl(script: str) -> list[str]:
             return _BLOB.sub("BYTEA", text)
 
         statements.append(_outside_literals(raw, types).replace("%%", "%"))
-    return statements
+    return _referenced_first(statements)
+
+
+def _referenced_first(statements: list[str]) -> list[str]:
+    """Tables before the tables that reference them (SQLite allows a forward reference;
+    PostgreSQL does not), then everything else in its order."""
+    tables: dict[str, str] = {}
+    others: list[str] = []
+    for stmt in statements:
+        m = re.match(r"CREATE\s+TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?(\w+)", stmt, re.I)
+        if m:
+            tables[m.group(1).lower()] = stmt
+        else:
+            others.append(stmt)
+    ordered: list[str] = []
+    done: set[str] = set()
+
+    def place(name: str, path: tuple[str, ...] = ()) -> None:
+        if name in done or name not in tables or name in path:
+            return
+        for ref in re.findall(r"REFERENCES\s+(\w+)", tables[name], re.I):
+            place(ref.lower(), path + (name,))
+        done.add(name)
+        ordered.append(tables[name])
+
+    for name in tables:
+        place(name)
+    return ordered + others
 
 
 def split_statements(script: str) -> list[str]:

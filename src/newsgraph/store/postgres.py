@@ -18,7 +18,7 @@ import re
 import sqlite3
 from typing import Any, Iterable, Iterator, Sequence
 
-from newsgraph.store import dialect
+from newsgraph.store import dialect, pgsearch
 
 WRITE_LOCK = 0x6E657773  # "news": the advisory lock every writing transaction takes
 SCHEMES = ("postgresql://", "postgres://")
@@ -194,6 +194,8 @@ def connect(url: str, readonly: bool = False) -> PostgresConnection:
         conn.execute("BEGIN IMMEDIATE")  # two clients creating the schema at once would collide
         try:
             conn.executescript(_schema())
+            for index in pgsearch.INDEXES:
+                conn._run(index, None)
             conn.execute("INSERT OR IGNORE INTO corpus_state (name, value, updated_at) VALUES (?, ?, ?)",
                          (VERSION_KEY, str(SCHEMA_VERSION).encode(), "created"))
             conn.execute("COMMIT")

@@ -23,6 +23,8 @@ from newsgraph.records import (
     Quote,
     Role,
 )
+from newsgraph.store import pgsearch
+from newsgraph.store.dialect import dialect_of
 from newsgraph.store.match import match_expression
 
 EXPORT_KINDS = ("articles", "entities", "mentions", "roles", "quotes", "citations", "stories", "flags", "events")
@@ -483,6 +485,19 @@ def _search_sql(what: str, outlet: str | None, since: str | None, until: str | N
     return columns, body + filters, args
 
 
+def _search_for(conn: sqlite3.Connection, query: str, what: str, outlet: str | None, since: str | None,
+                until: str | None) -> tuple[list[str] | None, str, str, list]:
+    """The query's bound arguments, columns, FROM/WHERE and filter arguments, for this store's engine."""
+    expression = match_expression(query)
+    columns, body, args = _search_sql(what, outlet, since, until)
+    if dialect_of(conn) != "postgresql":
+        return (None if expression is None else [expression]), columns, body, args
+    text = pgsearch.tsquery(expression) if expression else None
+    filters, args = article_filters(outlet, since, until)
+    columns, body = pgsearch.search_sql(what, filters)
+    return (None if text is None else [text, text]), columns, body, args
+
+
 def highlighted(snippet: str) -> str:
     """A snippet as HTML: its text escaped, the matched words in ``<mark>``."""
     return html.escape(snippet).replace(_HIT_START, "<mark>").replace(_HIT_END, "</mark>")
@@ -497,14 +512,13 @@ def search(conn: sqlite3.Connection, query: str, what: str = "articles", outlet:
     ``<mark>``; ``score`` is FTS5's bm25 (lower is better). Filters: outlet (its name, any
     case), since/until (days, YYYY-MM-DD, inclusive, on the publication date).
     """
-    expression = match_expression(query)
-    columns, body, args = _search_sql(what, outlet, since, until)
+    expression, columns, body, args = _search_for(conn, query, what, outlet, since, until)
     if expression is None:
         return []
     sql = f"SELECT {columns} {body} ORDER BY score, a.published DESC"
     if limit:
         sql += f" LIMIT {int(limit)} OFFSET {max(0, int(offset))}"
-    rows = [dict(r) for r in conn.execute(sql, [expression, *args])]
+    rows = [dict(r) for r in conn.execute(sql, [*expression, *args])]
     for row in rows:
         row["snippet"] = highlighted(row["snippet"] or "")
     return rows
@@ -513,11 +527,10 @@ def search(conn: sqlite3.Connection, query: str, what: str = "articles", outlet:
 def search_count(conn: sqlite3.Connection, query: str, what: str = "articles", outlet: str | None = None,
                  since: str | None = None, until: str | None = None) -> int:
     """How many articles or quotes ``search`` finds in all (for paging)."""
-    expression = match_expression(query)
-    _columns, body, args = _search_sql(what, outlet, since, until)
+    expression, _columns, body, args = _search_for(conn, query, what, outlet, since, until)
     if expression is None:
         return 0
-    return conn.execute(f"SELECT COUNT(*) {body}", [expression, *args]).fetchone()[0]
+    return conn.execute(f"SELECT COUNT(*) {body}", [*expression, *args]).fetchone()[0]
 
 
 # -- exports ---------------------------------------------------------------------------------
