@@ -143,11 +143,11 @@ def run_ingest(paths: list[str], db: str, workers: int, batch_size: int, reproce
                cluster: str | None = None):
     """Run the ingest job with a progress bar on stderr; return its summary."""
     with _open(db, must_exist=False, readonly=False) as store:  # a database it cannot use: said at once
-        return _ingest_with_progress(store, paths, db, workers, batch_size, reprocess, quiet)
+        return _ingest_with_progress(store, paths, db, workers, batch_size, reprocess, quiet, cluster)
 
 
-def _ingest_with_progress(store: Store, paths: list[str], db: Path, workers: int, batch_size: int, reprocess: bool,
-                          quiet: bool):  # noqa: ANN201
+def _ingest_with_progress(store: Store, paths: list[str], db: str, workers: int, batch_size: int, reprocess: bool,
+                          quiet: bool, cluster: str | None = None):  # noqa: ANN201
     from newsgraph.job import count_documents, ingest_paths  # spaCy loads here, not for --help
 
     total = count_documents(paths)
