@@ -146,7 +146,9 @@ def test_search_finds_the_same_articles_on_both_stores(tmp_path: Path, pg_url: s
             found = queries.search(server.conn, query)
             assert {r["id"] for r in found} == expected, query
         hits = queries.search(server.conn, "partnerships", what="quotes")
-        assert hits and "<mark>" in hits[0]["snippet"] and hits[0]["speaker_entity"] == "Kurt Campbell"
+        assert {h["id"] for h in hits} == {h["id"] for h in queries.search(local.conn, "partnerships", what="quotes")}
+        assert all("<mark>" in h["snippet"] for h in hits)
+        assert "Kurt Campbell" in {h["speaker_entity"] for h in hits}
 
 
 def test_concurrent_clients_with_overlapping_inputs(tmp_path: Path, pg_url: str) -> None:
