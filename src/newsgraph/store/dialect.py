@@ -9,7 +9,8 @@ those forms; it is the whole difference between the two stores' SQL:
 | ``?`` placeholders | ``%s`` (and a literal ``%`` doubled) |
 | ``INSERT OR IGNORE`` | ``INSERT ... ON CONFLICT DO NOTHING`` |
 | ``INSERT OR REPLACE`` | ``INSERT ... ON CONFLICT (primary key) DO UPDATE SET ...`` |
-| ``x = ? COLLATE NOCASE`` | ``lower(x) = lower(%s)`` |
+| ``x = ? COLLATE NOCASE``, ``x COLLATE NOCASE`` | ``lower(x) = lower(%s)``, ``lower(x)`` |
+| ``ORDER BY x`` (NULL sorts first), ``x DESC`` (last) | ``x NULLS FIRST``, ``x DESC NULLS LAST`` |
 | ``LIKE`` (ASCII case-insensitive) | ``ILIKE`` |
 | ``GROUP_CONCAT(x)`` | ``string_agg(x::text, ',')`` |
 | ``IFNULL`` | ``COALESCE`` |
@@ -31,7 +32,7 @@ _PIECES = re.compile(r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|.", re.S)
 
 _INSERT = re.compile(r"^\s*INSERT\s+OR\s+(IGNORE|REPLACE)\s+INTO\s+(\w+)\s*\(([^)]*)\)", re.I | re.S)
 _NOCASE_EQ = re.compile(r"([\w.]+)\s*=\s*\?\s+COLLATE\s+NOCASE", re.I)
-_NOCASE = re.compile(r"\s+COLLATE\s+NOCASE", re.I)
+_NOCASE_ANY = re.compile(r"([\w.]+)\s+COLLATE\s+NOCASE", re.I)
 _GROUP_CONCAT = re.compile(r"GROUP_CONCAT\(\s*(DISTINCT\s+)?([\w.]+)\s*\)", re.I)
 _LIKE = re.compile(r"(?<![\w])LIKE(?![\w])", re.I)
 _IFNULL = re.compile(r"(?<![\w])IFNULL\(", re.I)
@@ -58,9 +59,59 @@ def _outside_literals(sql: str, rewrite) -> str:  # noqa: ANN001 - a str -> str 
     return "".join(out)
 
 
+_ORDER_BY = re.compile(r"\bORDER\s+BY\s+", re.I)
+_ORDER_END = re.compile(r"\b(LIMIT|OFFSET|UNION|FETCH)\b|\)|;", re.I)
+
+
+def _nulls_as_sqlite(text: str) -> str:
+    """SQLite sorts NULL below every value; PostgreSQL above. Say so in each ORDER BY item."""
+    out, pos = [], 0
+    for m in _ORDER_BY.finditer(text):
+        if m.start() < pos:
+            continue
+        start = m.end()
+        depth, i = 0, start
+        while i < len(text):
+            ch = text[i]
+            if ch == "(":
+                depth += 1
+            elif ch == ")":
+                if depth == 0:
+                    break
+                depth -= 1
+            elif depth == 0 and _ORDER_END.match(text, i) and (i == 0 or not text[i - 1].isalnum()):
+                break
+            i += 1
+        items, item, depth = [], "", 0
+        for ch in text[start:i]:
+            depth += ch == "("
+            depth -= ch == ")"
+            if ch == "," and depth == 0:
+                items.append(item)
+                item = ""
+            else:
+                item += ch
+        items.append(item)
+        fixed = []
+        for entry in items:
+            stripped = entry.rstrip()
+            tail = entry[len(stripped):]
+            if not stripped.strip() or re.search(r"\bNULLS\s+(FIRST|LAST)\b", stripped, re.I):
+                fixed.append(entry)
+            elif re.search(r"\bDESC$", stripped, re.I):
+                fixed.append(f"{stripped} NULLS LAST{tail}")
+            else:
+                fixed.append(f"{stripped} NULLS FIRST{tail}")
+        out.append(text[pos:start] + ",".join(fixed))
+        pos = i
+    out.append(text[pos:])
+    return "".join(out)
+
+
 def _expressions(text: str) -> str:
     text = _NOCASE_EQ.sub(r"lower(\1) = lower(?)", text)
-    text = _NOCASE.sub("", text)
+    text = _NOCASE_ANY.sub(r"lower(\1)", text)
+    text = _nulls_as_sqlite(text)
     text = _GROUP_CONCAT.sub(lambda m: f"string_agg({m.group(1) or ''}{m.group(2)}::text, ',')", text)
     text = _LIKE.sub("ILIKE", text)
     text = _IFNULL.sub("COALESCE(", text)

@@ -40,7 +40,7 @@ def resolve_entities(conn: sqlite3.Connection, new_ids: list[str]) -> int:
     articles = set(new_ids)
     for eid in related:
         articles.update(r[0] for r in conn.execute(
-            "SELECT DISTINCT m.article FROM mentions m JOIN articles a ON a.id = m.article WHERE m.entity = ? "
+            "SELECT a.id FROM articles a WHERE a.id IN (SELECT article FROM mentions WHERE entity = ?) "
             "ORDER BY a.published DESC, a.id LIMIT ?", (eid, MAX_ARTICLES_PER_ENTITY)))
     links = link_across(_read_articles(conn, sorted(articles)))
     return sum(_write(conn, article, eid, target) for (article, eid), target in sorted(links.items()))
