@@ -137,6 +137,23 @@ def test_reading_commands_and_exports_work_on_postgres(tmp_path: Path, pg_url: s
     assert "Campbell" in (tmp_path / "q.csv").read_text()
 
 
+def test_web_pages_are_served_from_postgres(pg_url: str) -> None:
+    from fastapi.testclient import TestClient
+
+    from newsgraph.interfaces.web import create_app
+
+    with Store(pg_url) as server:
+        ingest_paths(example_paths(), server, workers=1)
+        story = next(iter(queries.iter_stories(server.conn)))["id"]
+    client = TestClient(create_app(pg_url), base_url="http://127.0.0.1")
+    entity = "/entity/PERSON:kurt%20campbell"
+    for page in ("/", "/search?q=Campbell", f"/story/{story}", entity, "/outlet/Euromaidan%20Press", "/events",
+                 "/api/articles", f"/api/network?story={story}", "/api/attention?q=Korea"):
+        response = client.get(page)
+        assert response.status_code == 200, (page, response.text[:500])
+    assert "Campbell" in client.get("/search?q=Campbell").text
+
+
 def test_search_finds_the_same_articles_on_both_stores(tmp_path: Path, pg_url: str) -> None:
     with Store(tmp_path / "seeds.db") as local, Store(pg_url) as server:
         ingest_paths(example_paths(), local, workers=1)

@@ -108,7 +108,35 @@ def _nulls_as_sqlite(text: str) -> str:
     return "".join(out)
 
 
+_SUBQUERY = re.compile(r"\b(FROM|JOIN)\s*\(\s*SELECT\b", re.I)
+_NOT_ALIAS = re.compile(r"\s*($|[),;]|(WHERE|GROUP|ORDER|LIMIT|OFFSET|JOIN|LEFT|INNER|CROSS|ON|UNION|HAVING)\b)", re.I)
+
+
+def _aliased_subqueries(text: str) -> str:
+    """A subquery in FROM needs an alias in PostgreSQL (before 16); SQLite does without."""
+    out, pos, n = [], 0, 0
+    for m in _SUBQUERY.finditer(text):
+        if m.start() < pos:
+            continue
+        open_at = text.index("(", m.start())
+        depth, i = 0, open_at
+        while i < len(text):
+            depth += text[i] == "("
+            depth -= text[i] == ")"
+            if depth == 0:
+                break
+            i += 1
+        out.append(text[pos:i + 1])
+        pos = i + 1
+        if _NOT_ALIAS.match(text, pos):
+            n += 1
+            out.append(f" AS _sub{n}")
+    out.append(text[pos:])
+    return "".join(out)
+
+
 def _expressions(text: str) -> str:
+    text = _aliased_subqueries(text)
     text = _NOCASE_EQ.sub(r"lower(\1) = lower(?)", text)
     text = _NOCASE_ANY.sub(r"lower(\1)", text)
     text = _nulls_as_sqlite(text)

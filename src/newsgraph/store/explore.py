@@ -15,8 +15,7 @@ from datetime import date, timedelta
 from itertools import combinations
 from typing import Any
 
-from newsgraph.store.match import match_expression
-from newsgraph.store.queries import article_filters, check_day
+from newsgraph.store.queries import article_filters, check_day, search_parts
 
 ATTENTION_OUTLETS = 8  # outlets drawn as their own line; the rest are summed as "other outlets"
 MAX_DAYS = 3660  # a chart spans at most ten years of days
@@ -106,8 +105,8 @@ def story_members(conn: sqlite3.Connection, story_id: str) -> list[dict[str, Any
         row["quoted"] = list(dict.fromkeys(r[0] for r in conn.execute(
             "SELECT COALESCE(e.name, q.speaker) FROM quotes q LEFT JOIN entities e ON e.id = q.speaker_entity "
             "WHERE q.article = ? AND COALESCE(e.name, q.speaker) IS NOT NULL ORDER BY q.start", (row["id"],))))
-        row["cited"] = [r[0] for r in conn.execute(
-            "SELECT DISTINCT cited FROM citations WHERE article = ? ORDER BY start", (row["id"],))]
+        row["cited"] = list(dict.fromkeys(r[0] for r in conn.execute(
+            "SELECT cited FROM citations WHERE article = ? ORDER BY start", (row["id"],))))
     return rows
 
 
@@ -141,9 +140,9 @@ def get_entity(conn: sqlite3.Connection, entity_id: str, limit: int = 50) -> dic
         "WHERE q.speaker_entity = ? ORDER BY a.published IS NULL, a.published, q.start "
         f"LIMIT {int(limit)}", (eid,))]
     entity["quoted_about"] = [dict(r) for r in conn.execute(
-        f"SELECT DISTINCT {quote_cols} FROM mentions m "
-        'JOIN quotes q ON q.article = m.article AND m.start >= q.start AND m."end" <= q."end" '
-        f"{with_speakers} WHERE m.entity = ? AND COALESCE(q.speaker_entity, '') != ? "
+        f"SELECT {quote_cols} FROM quotes q {with_speakers} WHERE q.id IN (SELECT inside.id FROM mentions m "
+        'JOIN quotes inside ON inside.article = m.article AND m.start >= inside.start AND m."end" <= inside."end" '
+        "WHERE m.entity = ?) AND COALESCE(q.speaker_entity, '') != ? "
         f"ORDER BY a.published IS NULL, a.published, q.start LIMIT {int(limit)}", (eid, eid))]
     event_cols = f"e.*, {_article_cols()}"
     for side in ("actor", "target"):
@@ -196,8 +195,8 @@ def get_outlet(conn: sqlite3.Connection, outlet: str, limit: int = 50, offset: i
         "WHERE a.outlet = ? GROUP BY c.cited, c.kind ORDER BY COUNT(*) DESC, c.cited LIMIT 30", (name,))]
     shared = [dict(r) for r in conn.execute(
         "SELECT a.story AS id, s.title, COUNT(DISTINCT a.outlet) AS outlets, COUNT(*) AS articles, "
-        "MAX(a.outlet = ?) AS covered, MAX(a.published) AS last_published FROM articles a "
-        "JOIN stories s ON s.id = a.story WHERE a.outlet IS NOT NULL GROUP BY a.story "
+        "MAX(CASE WHEN a.outlet = ? THEN 1 ELSE 0 END) AS covered, MAX(a.published) AS last_published "
+        "FROM articles a JOIN stories s ON s.id = a.story WHERE a.outlet IS NOT NULL GROUP BY a.story, s.title "
         "HAVING COUNT(DISTINCT a.outlet) >= 2 ORDER BY COUNT(DISTINCT a.outlet) DESC, COUNT(*) DESC, a.story",
         (name,))]
     page["covers"] = [s for s in shared if s["covered"]][:limit]
@@ -247,11 +246,10 @@ def _scope(conn: sqlite3.Connection, query: str | None, entity: str | None, stor
     """A subquery of the article ids a picture is about: a search's matches, an entity's or a story's articles."""
     filters, args = article_filters(outlet, since, until)
     if query is not None:
-        expression = match_expression(query)
-        if expression is None:
+        bound, _columns, body, search_args = search_parts(conn, query, "articles", outlet, since, until)
+        if bound is None:
             return None
-        return ("SELECT a.id FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
-                f"WHERE articles_fts MATCH ?{filters}", [expression, *args])
+        return f"SELECT a.id {body}", [*bound, *search_args]
     if entity is not None:
         return (f"SELECT a.id FROM articles a WHERE a.id IN (SELECT article FROM mentions WHERE entity = ?){filters}",
                 [entity, *args])

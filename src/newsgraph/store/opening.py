@@ -10,7 +10,9 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from newsgraph.store import postgres
 from newsgraph.store.errors import StoreError, classify
+from newsgraph.store.postgres import is_postgres
 from newsgraph.store.versions import migrate, require_current
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -96,6 +98,8 @@ SERVE_MMAP_BYTES = 256 * 2**20  # the file read through the OS page cache, not c
 def open_for_serving(path: Path) -> sqlite3.Connection:
     """A read-only connection a server keeps between requests: no checks (the server checked the
     file at start), a large page cache and memory-mapped reads, so a warm connection answers fast."""
+    if is_postgres(path):
+        return postgres.connect(str(path), readonly=True)
     conn = open_connection(path, readonly=True, check=False)[0]
     conn.execute(f"PRAGMA cache_size = -{SERVE_CACHE_KIB}")
     conn.execute(f"PRAGMA mmap_size = {SERVE_MMAP_BYTES}")

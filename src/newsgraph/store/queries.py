@@ -485,7 +485,7 @@ def _search_sql(what: str, outlet: str | None, since: str | None, until: str | N
     return columns, body + filters, args
 
 
-def _search_for(conn: sqlite3.Connection, query: str, what: str, outlet: str | None, since: str | None,
+def search_parts(conn: sqlite3.Connection, query: str, what: str, outlet: str | None, since: str | None,
                 until: str | None) -> tuple[list[str] | None, str, str, list]:
     """The query's bound arguments, columns, FROM/WHERE and filter arguments, for this store's engine."""
     expression = match_expression(query)
@@ -512,7 +512,7 @@ def search(conn: sqlite3.Connection, query: str, what: str = "articles", outlet:
     ``<mark>``; ``score`` is FTS5's bm25 (lower is better). Filters: outlet (its name, any
     case), since/until (days, YYYY-MM-DD, inclusive, on the publication date).
     """
-    expression, columns, body, args = _search_for(conn, query, what, outlet, since, until)
+    expression, columns, body, args = search_parts(conn, query, what, outlet, since, until)
     if expression is None:
         return []
     sql = f"SELECT {columns} {body} ORDER BY score, a.published DESC"
@@ -527,7 +527,7 @@ def search(conn: sqlite3.Connection, query: str, what: str = "articles", outlet:
 def search_count(conn: sqlite3.Connection, query: str, what: str = "articles", outlet: str | None = None,
                  since: str | None = None, until: str | None = None) -> int:
     """How many articles or quotes ``search`` finds in all (for paging)."""
-    expression, _columns, body, args = _search_for(conn, query, what, outlet, since, until)
+    expression, _columns, body, args = search_parts(conn, query, what, outlet, since, until)
     if expression is None:
         return 0
     return conn.execute(f"SELECT COUNT(*) {body}", [*expression, *args]).fetchone()[0]
