@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from pathlib import Path
 
@@ -129,3 +130,20 @@ def test_error_messages_are_printed_verbatim(tmp_path: Path) -> None:
     code, output = run("ingest", str(folder), "--db", str(tmp_path / "n.db"), "--quiet")
     assert code == 1 and "Traceback" not in output, output
     assert "report [draft].txt: empty file" in output and "[/x].txt: empty file" in output
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes files whatever their mode")
+def test_read_only_database_for_ingest(tmp_path: Path) -> None:
+    Store(tmp_path / "n.db").close()
+    (tmp_path / "n.db").chmod(0o444)
+    code, output = run("ingest", str(tmp_path), "--db", str(tmp_path / "n.db"))
+    assert code == 3 and "read-only" in one_line_error(output)
+
+
+def test_impossible_published_date_is_kept_aside() -> None:
+    import newsgraph
+
+    for date in ("99999-01-01", "2024-13-45", "0001-01-01"):
+        analysis = newsgraph.process_text("Pact signed\n\nRussia signed a pact with North Korea last week, "
+                                          "officials said.", published=date)
+        assert analysis.article.published is None and analysis.article.metadata["published"] == date
