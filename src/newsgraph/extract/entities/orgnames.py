@@ -48,8 +48,10 @@ def team_names(doc: Doc, found: list[Found]) -> list[Found]:
             continue
         end = m.tok_end
         follower = by_start.get(end)
-        if follower is not None and follower.kb_id is None and _team_word(doc[follower.tok_end - 1]):
-            end = follower.tok_end
+        kb_id = None
+        if follower is not None and _team_word(doc[follower.tok_end - 1]) and (
+                follower.kb_id is None or follower.kb_id.startswith("org:")):
+            end, kb_id = follower.tok_end, follower.kb_id  # "San Diego" + "Chargers" (a team of the table)
             dropped.add(id(follower))
         else:
             while end < len(doc) and end - m.tok_end < 3 and _capitalised(doc[end]) and end not in by_start:
@@ -60,7 +62,7 @@ def team_names(doc: Doc, found: list[Found]) -> list[Found]:
             out.append(m)
             continue
         span = doc[m.tok_start:end]
-        out.append(Found(span.start_char, span.end_char, span.start, span.end, span.text, "ORG"))
+        out.append(Found(span.start_char, span.end_char, span.start, span.end, span.text, "ORG", kb_id=kb_id))
     return out
 
 

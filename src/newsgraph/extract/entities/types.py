@@ -17,6 +17,7 @@ from collections import Counter, defaultdict
 from spacy.tokens import Doc
 
 from newsgraph.extract.entities.mentions import HONORIFICS, ORG_HEADS, Found
+from newsgraph.extract.entities.titlewords import HEADS
 from newsgraph.reference import organisations, people
 from newsgraph.reference.keys import name_key
 
@@ -47,8 +48,8 @@ def decide_types(doc: Doc, found: list[Found]) -> None:
     votes: dict[str, Counter] = defaultdict(Counter)
     sporting = is_sporting(doc, found)
     for m in found:
-        if _voted(m):
-            votes[name_key(m.entity or m.text)] += mention_votes(doc, m)
+        if _voted(m):  # each mention votes with the words of the name it stands for, and its context
+            votes[name_key(m.entity or m.text)] += name_votes(m.entity or m.text) + mention_votes(doc, m)
             if sporting and m.label in {"GPE", "LOC"} and plays(doc, m):
                 votes[name_key(m.entity or m.text)]["ORG"] += 3  # "North Carolina beat Creighton": a team
     for m in found:
@@ -69,25 +70,35 @@ def _voted(m: Found) -> bool:
     return m.kb_id is None and m.kind in {"name", "alias"} and m.label in {"PERSON", "ORG", "GPE", "LOC"}
 
 
+def name_votes(name: str) -> Counter:
+    """The votes of a name's own words: a common given name first (2), a last word that makes
+    it a facility, place or organisation (3: more than the model's label)."""
+    words = [w for w in name.replace("-", " ").split() if w[:1].isalpha()]
+    votes: Counter = Counter()
+    if len(words) < 2:
+        return votes
+    last = words[-1].lower().rstrip(".")
+    if people.is_given_name(words[0]) and _no_head(last):
+        votes["PERSON"] += 2
+    if last in FACILITY_HEADS or last in PLACE_HEADS:
+        votes["LOC"] += 3
+    elif last in ORG_HEADS or last in COMPANY_HEADS:
+        votes["ORG"] += 3
+    return votes
+
+
 def mention_votes(doc: Doc, m: Found) -> Counter:
-    """The votes one mention gives: its model label (1), its own words (2-3), its context (1-2)."""
+    """The votes one mention gives: its model label (1) and the words around it (1-2)."""
     votes: Counter = Counter({m.label: 1.0})
     words = [t for t in doc[m.tok_start:m.tok_end] if t.is_alpha]
     if not words:
         return votes
-    last = words[-1].lower_
     place = "GPE" if m.label == "GPE" else "LOC"
-    if len(words) >= 2 and people.is_given_name(words[0].text) and _no_head(last):
-        votes["PERSON"] += 2
-    if len(words) >= 2 and (last in FACILITY_HEADS or last in PLACE_HEADS):
-        votes["LOC"] += 3  # the head outweighs the model and an alias's borrowed label
-    elif len(words) >= 2 and (last in ORG_HEADS or last in COMPANY_HEADS):
-        votes["ORG"] += 3
     before = doc[m.tok_start - 1] if m.tok_start > 0 else None
     before2 = doc[m.tok_start - 2] if m.tok_start > 1 else None
     if before is not None:
-        if before.lower_ in HONORIFICS or before.lower_.rstrip(".") in HONORIFICS:
-            votes["PERSON"] += 2
+        if before.lower_ in HONORIFICS or before.lower_.rstrip(".") in HONORIFICS or before.lower_ in HEADS:
+            votes["PERSON"] += 2  # "Mr Buckley", "coach Mo Cheeks"
         elif before.lower_ == "of" and before2 is not None and before2.lower_ in PLACE_NOUNS:
             votes[place] += 2  # "the province of Aceh"
         elif before.lower_ in LOCATIVE and len(words) == 1 and not people.is_given_name(words[0].text):
@@ -97,6 +108,9 @@ def mention_votes(doc: Doc, m: Found) -> Counter:
     after = doc[m.tok_end] if m.tok_end < len(doc) else None
     if after is not None and after.lower_ in PLACE_NOUNS and after.lower_ not in {"area"}:
         votes[place] += 1  # "Aceh province"
+    last = doc[m.tok_end - 1]
+    if last.dep_ == "compound" and last.head.lower_ in FACILITY_HEADS and not last.head.text[:1].isupper():
+        votes[place] += 2  # "a Huntsville prison"
     return votes
 
 
