@@ -125,10 +125,12 @@ def test_300_articles_same_on_both_stores(tmp_path: Path, pg_url: str) -> None:
 def test_reading_commands_and_exports_work_on_postgres(tmp_path: Path, pg_url: str) -> None:
     with Store(pg_url) as server:
         ingest_paths(example_paths(), server, workers=1)
+        story = next(iter(queries.iter_stories(server.conn)))["id"]
     env = {**os.environ, "NEWSGRAPH_DB": pg_url}
     for command in (["articles"], ["entities", "--name", "Campbell"], ["quotes", "--speaker", "Kurt Campbell"],
                     ["stories"], ["flags"], ["report"], ["search", "partnerships"],
-                    ["search", "Campbell", "--what", "quotes"],
+                    ["search", "Campbell", "--what", "quotes"], ["events"], ["citations"],
+                    ["events", "--code", "04", "--json"], ["compare", story[:12]], ["show", story[:12]],
                     ["export", "--what", "quotes", "--format", "csv", "--out", str(tmp_path / "q.csv")]):
         done = subprocess.run([sys.executable, "-m", "newsgraph", *command], env=env, capture_output=True,
                               text=True, timeout=300)

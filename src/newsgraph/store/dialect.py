@@ -13,7 +13,7 @@ those forms; it is the whole difference between the two stores' SQL:
 | ``ORDER BY x`` (NULL sorts first), ``x DESC`` (last) | ``x NULLS FIRST``, ``x DESC NULLS LAST`` |
 | ``LIKE`` (ASCII case-insensitive) | ``ILIKE`` |
 | ``GROUP_CONCAT(x)`` | ``string_agg(x::text, ',')`` |
-| ``IFNULL`` | ``COALESCE`` |
+| ``IFNULL``, ``instr``, ``char`` | ``COALESCE``, ``strpos``, ``chr`` |
 | ``INTEGER``, ``REAL``, ``BLOB``, ``INTEGER PRIMARY KEY`` | ``BIGINT``, ``DOUBLE PRECISION``, ``BYTEA``, an identity column |
 | ``PRAGMA ...`` | nothing (settings of the SQLite file) |
 
@@ -36,6 +36,8 @@ _NOCASE_ANY = re.compile(r"([\w.]+)\s+COLLATE\s+NOCASE", re.I)
 _GROUP_CONCAT = re.compile(r"GROUP_CONCAT\(\s*(DISTINCT\s+)?([\w.]+)\s*\)", re.I)
 _LIKE = re.compile(r"(?<![\w])LIKE(?![\w])", re.I)
 _IFNULL = re.compile(r"(?<![\w])IFNULL\(", re.I)
+_INSTR = re.compile(r"(?<![\w])instr\(", re.I)
+_CHAR = re.compile(r"(?<![\w])char\(", re.I)
 _RETURNING = re.compile(r"\sRETURNING\s", re.I)
 
 # DDL types
@@ -143,6 +145,8 @@ def _expressions(text: str) -> str:
     text = _GROUP_CONCAT.sub(lambda m: f"string_agg({m.group(1) or ''}{m.group(2)}::text, ',')", text)
     text = _LIKE.sub("ILIKE", text)
     text = _IFNULL.sub("COALESCE(", text)
+    text = _INSTR.sub("strpos(", text)
+    text = _CHAR.sub("chr(", text)
     return text.replace("%", "%%").replace("?", "%s")
 
 

@@ -324,7 +324,7 @@ def iter_events(conn: sqlite3.Connection, actor: str | None = None, target: str 
     if article:
         sql += " AND e.article = ?"
         args.append(article)
-    sql += " ORDER BY when_ IS NULL, when_, e.article, e.start"
+    sql += " ORDER BY COALESCE(e.date, a.published) IS NULL, COALESCE(e.date, a.published), e.article, e.start"
     if limit:
         sql += f" LIMIT {int(limit)}"
     for row in conn.execute(sql, args):
