@@ -76,6 +76,7 @@ def test_highlight_segments_cover_text_once() -> None:
 def test_json_api(client: TestClient, seed_story: dict) -> None:
     story = client.get(f"/api/stories/{seed_story['id']}").json()
     assert len(story["articles"]) == 2
+    assert "Vladimir Putin" in story["key_entity_names"] and not any(":" in n for n in story["key_entity_names"])
     article = client.get(f"/api/articles/{story['articles'][0][:10]}").json()
     assert article["id"] == story["articles"][0] and article["text"]
     assert client.get("/api/articles/doesnotexist").status_code == 404

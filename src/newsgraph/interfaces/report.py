@@ -261,7 +261,7 @@ def _in_context(text: str, start: int, end: int, evidence: str) -> Text:
 def print_story(console: Console, story: dict[str, Any]) -> None:
     console.print(Panel(f"{len(story['articles'])} articles from {', '.join(story['outlets']) or 'unknown outlets'}\n"
                         f"{story['first_published'] or '?'} – {story['last_published'] or '?'}\n"
-                        f"key entities: {', '.join(story['key_entities'])}",
+                        f"key entities: {', '.join(story.get('key_entity_names', story['key_entities']))}",
                         title=f"story {story['id'][:12]}: {escape(story['title'] or '')}", title_align="left"))
     print_articles(console, story["members"])
 

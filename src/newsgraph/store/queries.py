@@ -418,6 +418,10 @@ def get_story(conn: sqlite3.Connection, story_id: str) -> dict[str, Any] | None:
         "WHERE s.id = ? GROUP BY s.id", (full,)).fetchone()
     story = story_row(conn, row)
     story["members"] = list(iter_articles_by_ids(conn, story["articles"]))
+    keys = story["key_entities"]
+    names = {r[0]: r[1] for r in conn.execute(
+        f"SELECT id, name FROM entities WHERE id IN ({','.join('?' * len(keys))})", keys)} if keys else {}
+    story["key_entity_names"] = [names.get(k, k) for k in keys]  # for people; key_entities keeps the ids
     return story
 
 
