@@ -143,6 +143,7 @@ def test_dates_are_written_for_people() -> None:
     assert local_date("2024-06-24", "day") == "24 Jun 2024"
     assert local_date("2024-06", "month") == "Jun 2024" and local_date("2024", "year") == "2024"
     assert local_date(None) == "no date" and local_date("soon") == "soon"
+    assert local_date("2024-06-17/2024-06-23") == "17 Jun 2024 – 23 Jun 2024"  # an event's span of days
 
 
 def test_json_search_entity_events_and_pictures(client: TestClient, seed_story: dict) -> None:

@@ -82,6 +82,9 @@ def local_date(value: str | None, precision: str | None = None) -> str:
     "24 Jun 2024, 18:53", "24 Jun 2024", "Jun 2024" or "2024", only as precise as the source."""
     if not value:
         return "no date"
+    if "/" in value:  # a span of days, as event dates resolved from "last week" are
+        first, _, last = value.partition("/")
+        return f"{local_date(first, precision)} – {local_date(last, precision)}"
     if precision == "year" or len(value) == 4:
         return value[:4]
     try:
