@@ -153,3 +153,15 @@ def test_a_bare_first_name_joins_the_full_name_and_addresses_are_not_actors():
                        "Taylor thanked her fans, and the label wrote from P.O. Box 69440 to thank them too."])
     assert entity_of(mentions, "Taylor") == {("PERSON", "Taylor Swift")}
     assert not any("Box" in (m.entity or "") for m in mentions)
+
+
+def test_across_articles_a_variant_joins_the_form_more_articles_use():
+    articles = [people("PERSON:Maurice Cheeks", "ORG:Philadelphia 76ers", article=f"a{i}") for i in range(3)]
+    articles.append(people("PERSON:Hire Maurice Cheeks", "ORG:Philadelphia 76ers", article="a8"))
+    articles.append(people("PERSON:Arcade Joseph Comeaux", "GPE:Houston", article="b1"))
+    articles.append(people("PERSON:Arcade Joseph Comeaux", "GPE:Houston", article="b2"))
+    articles.append(people("PERSON:Joseph Comeaux", "GPE:Houston", article="b3"))
+    links = link_across(articles)
+    assert links[("a8", "PERSON:hire maurice cheeks")].id == "PERSON:maurice cheeks"
+    assert not any(key[1] == "PERSON:maurice cheeks" for key in links)
+    assert links[("b3", "PERSON:joseph comeaux")].id == "PERSON:arcade joseph comeaux"

@@ -11,7 +11,7 @@ here, each time with evidence from the articles themselves:
    named in both, the same story); with no context in common, or two full names sharing
    it equally (Laci and Scott Peterson), the short form stays apart;
 3. variants of one full name ("Christopher Simpson", "Christopher Kenyon Simpson") with
-   context in common.
+   context in common join the form more articles use.
 """
 
 from __future__ import annotations
@@ -199,8 +199,8 @@ def _full_name_for(a: ArticleEntities, eid: str, use: EntityUse, entities: dict[
     if not short:
         if use.type != "PERSON":
             return None
-        candidates = [c for c in surnames.get(name_key(words[-1]), []) if c != eid
-                      and len(entities[c].name.split()) > len(words) and _variant(entities[c].name, use.name)]
+        candidates = [c for c in surnames.get(name_key(words[-1]), []) if c != eid and _better_known(entities[c], mine)
+                      and _variant(*sorted((entities[c].name, use.name), key=lambda n: -len(n.split())))]
     if not candidates:
         return None
     scored = sorted(((_shared(a, eid, c, entities, context, by_article), c) for c in candidates), reverse=True)
@@ -211,6 +211,14 @@ def _full_name_for(a: ArticleEntities, eid: str, use: EntityUse, entities: dict[
         return None  # "Microsoft" alone in many articles is a name of its own, not "Computerworld Microsoft"
     g = entities[best]
     return Target(best, g.name, g.type, "short form" if short else "variant")
+
+
+def _better_known(candidate: _Global, mine: _Global) -> bool:
+    """A variant joins the form more articles use (the longer one on a tie), so that a stray
+    "Hire Maurice Cheeks" joins Maurice Cheeks, not the other way round."""
+    if len(candidate.articles) != len(mine.articles):
+        return len(candidate.articles) > len(mine.articles)
+    return len(candidate.name.split()) > len(mine.name.split())
 
 
 def _variant(longer: str, shorter: str) -> bool:

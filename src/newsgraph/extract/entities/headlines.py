@@ -131,13 +131,17 @@ def cut_headline_names(doc: Doc, found: list[Found], casing: Casing, verbs: set[
             if casing.prose >= MIN_PROSE_TOKENS and not any(_name_evidence(doc[i], casing) for i in p):
                 continue  # "Arson", "Driver Charged": the prose never writes any of it as a name
             if len(pieces) == 1 and p[0] == m.tok_start and p[-1] == m.tok_end - 1:
+                if m.label == "PERSON" and m.tok_end - m.tok_start >= 3 and _occupation_before_name(doc, m):
+                    _drop_first_word(doc, m)  # "Hire Maurice Cheeks"
                 out.append(m)
                 continue
             if p[0] != m.tok_start and not any(doc[i].lower_ in casing.capitalised for i in p):
                 continue  # "Rehab" after "Lindsay Lohan Checks Into": a name only if the prose says so
             span = doc[p[0]:p[-1] + 1]
-            out.append(Found(span.start_char, span.end_char, span.start, span.end, span.text, m.label, m.kind,
-                             None, None))
+            piece = Found(span.start_char, span.end_char, span.start, span.end, span.text, m.label, m.kind)
+            if piece.label == "PERSON" and span.end - span.start >= 3 and _occupation_before_name(doc, piece):
+                _drop_first_word(doc, piece)  # "Hire Maurice Cheeks"
+            out.append(piece)
     return out
 
 
@@ -154,6 +158,10 @@ def _drop_common_first_word(doc: Doc, m: Found, casing: Casing, verbs: set[str])
         return
     elif not (first.is_alpha and first.lower_ in casing.lower and common_word(first, casing, verbs)):
         return
+    _drop_first_word(doc, m)
+
+
+def _drop_first_word(doc: Doc, m: Found) -> None:
     m.tok_start += 1
     m.start = doc[m.tok_start].idx
     m.text = doc[m.tok_start:m.tok_end].text
