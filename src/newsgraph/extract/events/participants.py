@@ -121,6 +121,9 @@ def target(tok: Token, coding: Coding, coder: ActorCoder, source_texts: set[str]
     for cand in candidates:
         if break_between(tok.doc, cand.i, tok.i):
             continue
+        inner = _nested_actor(cand, coder, source_texts)
+        if inner is not None:
+            return inner  # "restored ties with Gondor's police": the police, not the ties
         for head in [cand, *[c for c in cand.children if c.dep_ in {"poss", "compound", "amod", "nmod"}]]:
             found = coder.of_phrase(head, *(noun_phrase(head) if head is cand else (head.i, head.i + 1)))
             if found.known and found.text not in source_texts:
@@ -132,6 +135,21 @@ def target(tok: Token, coding: Coding, coder: ActorCoder, source_texts: set[str]
                     found = coder.of_phrase(pobj)
                     if found.known and found.text not in source_texts:
                         return found
+    return None
+
+
+def _nested_actor(cand: Token, coder: ActorCoder, source_texts: set[str]) -> Actor | None:
+    """The actor inside an object that is no actor itself: "ties with X", "the resumption of talks with X"."""
+    if coder.of_phrase(cand, cand.i, cand.i + 1).known:
+        return None
+    stack = [c for c in cand.children if c.dep_ == "prep"]
+    while stack:
+        prep = stack.pop(0)
+        for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+            found = coder.of_phrase(pobj)
+            if found.known and found.text not in source_texts:
+                return found
+            stack.extend(c for c in pobj.children if c.dep_ == "prep")
     return None
 
 
