@@ -68,12 +68,19 @@ def code_token(tok: Token) -> Coding | None:
     house = match(tok)
     if house is not None:
         return Coding(house.code, "", house.pos, house.direction, None, house.objects)
-    if tok.pos_ != "VERB":
+    if tok.pos_ != "VERB" or _fixed_expression(tok):
         return None
     verb = code_verb(tok)
     if verb is None or not (verb.code or verb.reciprocal):
         return None
     return Coding(verb.code, verb.reciprocal, "VERB", "forward", verb)
+
+
+def _fixed_expression(tok: Token) -> bool:
+    """ "according to X", "regarding", "including": a verb form that is a preposition, never an action."""
+    if tok.lower_ not in {"according", "regarding", "including", "concerning", "following", "given"}:
+        return False
+    return tok.dep_ == "prep" or (tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children))
 
 
 def object_lemmas(tok: Token) -> set[str]:
