@@ -7,7 +7,9 @@ import json
 from pathlib import Path
 
 import pytest
+from rich.console import Console
 
+from newsgraph.interfaces.report import print_report
 from newsgraph.pipeline import analyse
 from newsgraph.records import RawDocument
 from newsgraph.store import queries
@@ -236,6 +238,11 @@ def test_non_english_article_is_stored_and_searchable_but_not_read_by_the_englis
         row = store.conn.execute("SELECT language, wire FROM articles WHERE id = 'pt1'").fetchone()
         assert tuple(row) == ("pt", None)
         assert store.conn.execute("SELECT COUNT(*) FROM articles WHERE body LIKE '%prefeitura%'").fetchone()[0] == 1
+        console = Console(record=True, width=200)
+        print_report(console, store.conn)
+        report = console.export_text()
+        assert "articles by language: en 1, pt 1" in report
+        assert "pt*" in report and "not English" in report
 
 
 def test_wire_is_stored_and_read_back(tmp_path: Path) -> None:

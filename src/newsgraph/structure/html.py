@@ -8,7 +8,6 @@ precision the page gives. Nothing is fetched: trafilatura gets the page as a str
 
 from __future__ import annotations
 
-import re
 from copy import deepcopy
 from dataclasses import dataclass, field
 

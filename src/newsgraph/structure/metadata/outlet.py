@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from newsgraph.reference.outlets import (OutletTable, default_outlets, domain_key, is_media_owner, outlet_key,
+from newsgraph.reference.outlets import (OutletTable, default_outlets, is_media_owner, outlet_key,
                                         registrable_domain)
 
 KNOWN_DOMAIN, SITE_NAME, PUBLISHER, TITLE_PART, COPYRIGHT, FOLLOW, WEBSITE, BYLINE, DOMAIN, MENTIONED = \
