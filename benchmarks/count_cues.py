@@ -32,7 +32,7 @@ from newsgraph.annotate.nlp import load_pipeline  # noqa: E402
 
 
 MIN_CUES = 5
-MIN_PRECISION = 0.45
+MIN_PRECISION = 0.3
 MIN_SHARE = 0.15
 CONTENT_DEPS = {"ccomp", "dobj", "xcomp", "oprd"}  # and prep/<word>
 NOT_CUES = {"be", "have", "do", "accord"}  # "according to" is read on its own
@@ -49,7 +49,7 @@ def lexicon_rows(counts: Path, lexicon: Path) -> list[str]:
         cells = line.split("\t")
         if cells[0] == "lemma":
             continue
-        rows[cells[0]] = cells[:3]
+        rows[cells[0]] = cells[:4]  # a row's own contents column is kept
     learned = {}
     for line in counts.read_text(encoding="utf-8").splitlines()[1:]:
         lemma, verb_uses, cue_uses, deps = line.split("\t")
@@ -62,7 +62,8 @@ def lexicon_rows(counts: Path, lexicon: Path) -> list[str]:
                     shares[dep.replace("/", ":")] = int(n)
         contents = ",".join(sorted(shares, key=lambda d: -shares[d]))
         if lemma in rows:
-            rows[lemma].append(contents or "ccomp")
+            if len(rows[lemma]) == 3:
+                rows[lemma].append(contents or "ccomp")
         elif cues >= MIN_CUES and cues >= MIN_PRECISION * uses and lemma.isalpha() and lemma not in NOT_CUES \
                 and contents:
             learned[lemma] = [lemma, "speech", f"{min(0.95, cues / uses):.2f}", contents]

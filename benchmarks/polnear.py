@@ -12,7 +12,8 @@ name when several exist) and scores predicted quotes as
 - "direct" gold contents contain a quotation mark (“ ” " ‘ or the NYT's '');
 - speaker: for each found content with a Source, the best-overlapping prediction's speaker is
   right when its surface or its entity equals the Source after normalisation or shares its
-  head word (last word before a preposition, per part split at commas / "and"). A pronoun
+  head word (last word before a preposition, per part split at commas / "and"; a parenthesis
+  such as "(D-Nev.)" and a suffix such as "III" are not part of a name). A pronoun
   Source counts as right when the resolved entity is the person the article names for it,
   read here as the nearest earlier gold Source whose head word is a capitalised name.
 
@@ -31,6 +32,7 @@ PREPOSITIONS = {"of", "for", "at", "in", "from", "with", "on", "to", "by", "abou
                 "within", "inside", "near", "during", "after", "before", "who", "which", "that"}
 PRONOUNS = {"he", "she", "they", "i", "we", "him", "her", "them", "it", "you", "his", "its", "their", "me", "us",
             "himself", "herself", "themselves", "who"}
+SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 DETERMINERS = {"the", "a", "an", "mr", "mrs", "ms", "dr"}
 
 
@@ -145,8 +147,11 @@ def tokens_in(spans: list[tuple[int, int]], words: list[tuple[int, int]]) -> set
     return out
 
 
+PARENTHESIS = re.compile(r"\([^)]*\)")  # "Harry M. Reid (D-Nev.)": party and state are not the name
+
+
 def norm(text: str | None) -> str:
-    words = [w.lower() for w in WORD.findall(text or "")]
+    words = [w.lower() for w in WORD.findall(PARENTHESIS.sub(" ", text or ""))]
     while words and words[0] in DETERMINERS:
         words = words[1:]
     return " ".join(words)
@@ -155,12 +160,14 @@ def norm(text: str | None) -> str:
 def heads(text: str | None) -> set[str]:
     """The head word of each part of a name phrase: last word before any preposition."""
     out = set()
-    for part in re.split(r",|\band\b|&", text or ""):
+    for part in re.split(r",|\band\b|&", PARENTHESIS.sub(" ", text or "")):
         words = []
         for w in WORD.findall(part):
             if w.lower() in PREPOSITIONS:
                 break
             words.append(w.lower())
+        while len(words) > 1 and words[-1] in SUFFIXES:
+            words.pop()
         if words and words[-1] not in {"s"}:
             out.add(words[-1])
         elif len(words) > 1:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import random
+from collections import Counter
 import re
 import sys
 import time
@@ -172,11 +173,14 @@ def _show(misses: list, wrong: list, n: int, seed: int) -> None:
     rng = random.Random(seed)
     missed = [m for m in misses if m[1] is not None]
     false = [m for m in misses if m[1] is None]
+    cues = Counter(" ".join(article.text[a:b] for a, b in rel.cue).lower().strip() for article, rel, _ in missed)
+    print("\n== missed gold by cue: " + ", ".join(f"{c} {n}" for c, n in cues.most_common(40)))
     for title, items in (("missed gold", missed), ("predictions matching no found gold", false)):
         print(f"\n== {title}: {len(items)}")
         for article, rel, preds in rng.sample(items, min(n, len(items))):
             if rel is not None:
-                print(f"- [{article.name[:30]}] {'D' if rel.direct else 'I'} src={rel.source_text!r} "
+                cue = " ".join(article.text[a:b] for a, b in rel.cue)
+                print(f"- [{article.name[:30]}] {'D' if rel.direct else 'I'} cue={cue!r} src={rel.source_text!r} "
                       f"content={rel.content_text[:160]!r}")
                 ctx = article.text[max(0, rel.content[0][0] - 80):rel.content[-1][1] + 60].replace("\n", " ")
                 print(f"    ctx: {ctx[:300]!r}")

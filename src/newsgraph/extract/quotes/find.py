@@ -25,6 +25,7 @@ from newsgraph.reference.outlets import default_outlets
 KIND_FACTOR = {"direct": 1.0, "mixed": 0.95, "indirect": 0.9}
 HEADLINE_FACTOR = 0.85
 UNATTRIBUTED_CONFIDENCE = 0.3
+WEAK_CUE = 0.5
 OUTLET_PREFIX = re.compile(r"([^:\n]{2,40}):\s+")
 WORD = re.compile(r"[A-Za-z][A-Za-z'-]{3,}")
 STOP = {"that", "this", "with", "from", "have", "would", "could", "will", "their", "they", "there",
@@ -44,7 +45,7 @@ def find_quotes(article: Article, doc: Doc, mentions: list[Mention], entities: l
     if headline is not None:
         quotes.append(_from_headline(article, text, headline, spans))
     taken = [(q.start, q.end) for q in quotes]
-    for r in reported_clauses(doc, resolver, skip):
+    for r in _without_weak_nested(reported_clauses(doc, resolver, skip)):
         if headline is not None and r.start < title_end:
             continue
         if r.verb is not None and r.verb.idx < r.start < title_end:
@@ -53,6 +54,7 @@ def find_quotes(article: Article, doc: Doc, mentions: list[Mention], entities: l
             quotes.append(_from_reported(article, text, r, spans))
     quotes.sort(key=lambda q: (q.start, q.end))
     _continue_speakers(quotes, text, title_end)
+    _pronouns_follow_the_speaker(quotes, text, title_end)
     taken = [(q.start, q.end) for q in quotes]
     quotes.extend(_from_loose(article, text, loose) for loose in loose_quotes(text, doc, spans, taken, resolver))
     for q in quotes:
@@ -86,6 +88,28 @@ def _from_direct(article: Article, text: str, d: Direct) -> Quote:
                  cue=_cue_name(d), speaker=s.text,
                  speaker_start=s.start, speaker_end=s.end, speaker_entity=s.entity,
                  confidence=round(min(1.0, s.confidence * _weight(d)), 3))
+
+
+def _without_weak_nested(found: list[Reported]) -> list[Reported]:
+    """A weak cue (one that is an attribution in under half its uses, "request", "offer") inside
+    what somebody else said is part of that statement, not a second one."""
+    return [r for r in found
+            if r.weight >= WEAK_CUE or r.verb is None
+            or not any(o is not r and o.start <= r.verb.idx < o.end for o in found)]
+
+
+def _pronouns_follow_the_speaker(quotes: list[Quote], text: str, title_end: int) -> None:
+    """ "“…,” he said": a he/she speaker is the person last quoted by name in the paragraphs
+    before, when the entity extractor's reading differs (it follows subjects, not speakers)."""
+    last: Quote | None = None
+    for q in quotes:
+        if q.start < title_end or q.speaker is None:
+            continue
+        if q.speaker.lower() in {"he", "she"}:
+            if last is not None and last.speaker_entity and text.count("\n\n", last.end, q.start) <= 2:
+                q.speaker_entity = last.speaker_entity
+        elif q.speaker_entity and q.speaker_start is not None:
+            last = q
 
 
 def _continue_speakers(quotes: list[Quote], text: str, title_end: int) -> None:

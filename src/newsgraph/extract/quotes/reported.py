@@ -65,11 +65,16 @@ def _verb_clause(verb: Token, resolver: SpeakerResolver) -> Reported | None:
     speaker = resolver.resolve(head)
     if speaker is None:
         return None
+    if not nominal and not inverted:
+        contents = contents + _trailing(verb, contents)
     cut = set().union(*(_cut_points(c) for c in contents)) | {verb.i}
     if inverted:
         cut |= {t.i for t in verb.subtree} | {c.i for c in verb.head.children if c.dep_ == "cc" and c.i > verb.i - 2}
     bounds = _clause_chars(contents, verb, cut=cut, min_tokens=MIN_NOMINAL_TOKENS if nominal else MIN_TOKENS)
-    if bounds is None or _overlaps(bounds, (speaker.start, speaker.end)):
+    if bounds is None:
+        return None
+    parenthetical = bounds[0] < speaker.start and verb.idx < bounds[1]  # "The plan, a source said, is to …"
+    if _overlaps(bounds, (speaker.start, speaker.end)) and not parenthetical:
         return None
     weight = cue[1] * (NOMINAL_FACTOR if nominal else 1.0)
     return Reported(bounds[0], bounds[1], speaker, verb.lemma_.lower(), weight, verb)
@@ -128,9 +133,22 @@ def _cut_points(content: Token) -> set[int]:
             cut.update(t.i for t in child.subtree)
             cut.update(c.i for c in content.children if c.dep_ == "cc" and c.i < child.i)
     for tok in content.subtree:
-        if tok.dep_ in {"relcl", "acl"} and tok.i not in cut and any(is_cue(t) for t in tok.subtree):
+        if tok.dep_ in {"relcl", "acl"} and tok.i not in cut and any(_speaks_itself(t) for t in tok.subtree):
             cut.update(t.i for t in tok.subtree)
     return cut
+
+
+def _speaks_itself(tok: Token) -> bool:
+    """A reporting verb with a subject of its own ("who claimed"), not one that shares the
+    clause's ("still has time to step up and show that …")."""
+    return is_cue(tok) and any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children)
+
+
+def _trailing(verb: Token, contents: list[Token]) -> list[Token]:
+    """Adverbial clauses the parser hung on the reporting verb after its content belong to
+    what was said: "some friends say Mr. Clinton would look zippier if he ate …"."""
+    last = max(t.i for c in contents for t in c.subtree)
+    return [c for c in verb.children if c.dep_ == "advcl" and c.i > last and not is_cue(c)]
 
 
 def _clause_chars(heads: list[Token], anchor: Token, cut: set[int],

@@ -67,6 +67,8 @@ def subject_of(verb: Token) -> Token | None:
         found = _coordinated_subject(verb)
         if found is not None:
             return found
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in {"NOUN", "PROPN"}:
+        return verb.head  # "polls showing Trump ahead", "a statement describing the meeting as …"
     if verb.dep_ in SHARED_SUBJECT and verb.head is not verb and verb.head.pos_ in {"VERB", "AUX"}:
         found = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
         if found is not None and found.lower_ not in RELATIVE:  # "Warren said to Obama, adding, …"
