@@ -113,3 +113,36 @@ def test_credit_line_and_plain_headline_are_not_quotes():
     found = quotes_of(a, ("Glorioso", "PERSON", "Ann Glorioso", "alias"),
                       ("Breitbart News Daily: A World at War", "ORG", "Breitbart News Daily: A World at War", "name"))
     assert found == []
+
+
+def test_quote_records_carry_the_cue_span_and_what_the_speaker_is():
+    a = article("Molitor said that the county would appeal the ruling.",
+                "According to officials, the appeal will be filed on Monday.",
+                "A report by the auditor found that the county had overpaid.",
+                "The influential US daily wrote that the appeal was doomed.")
+    found = quotes_of(a, MOLITOR, ("US", "GPE", "United States", "alias"))
+    said = one(found, "would appeal")
+    assert a.text[said.cue_start:said.cue_end] == "said" and said.speaker_kind == "person"
+    officials = one(found, "filed on Monday")
+    assert a.text[officials.cue_start:officials.cue_end] == "According to"
+    assert officials.speaker_kind == "unnamed" and officials.speaker == "officials"
+    assert one(found, "had overpaid").speaker_kind == "document"
+    assert one(found, "was doomed").speaker_kind == "organisation"
+
+
+def test_cue_span_and_speaker_kind_are_stored_and_read_back(tmp_path) -> None:
+    from newsgraph.pipeline import analyse
+    from newsgraph.records import RawDocument
+    from newsgraph.store import queries
+    from newsgraph.store.sqlite import Store
+
+    text = ("County to appeal the ruling\n\nThe county council met on Tuesday evening in the town hall.\n\n"
+            "Dana Molitor, the council chair, said that the county would appeal the ruling before the summer.")
+    result = analyse(RawDocument(id="q1", origin="q.txt", text=text, media_type="text/plain"))
+    with Store(tmp_path / "news.db") as store:
+        store.save(result)
+        back = queries.load_analysis(store.conn, "q1")
+        quote = one(back.quotes, "would appeal")
+        assert back.article.text[quote.cue_start:quote.cue_end] == "said" and quote.speaker_kind == "person"
+        exported = [q for q in queries.export_rows(store.conn, "quotes") if "would appeal" in q["text"]]
+        assert exported[0]["speaker_kind"] == "person" and exported[0]["cue_start"] == quote.cue_start

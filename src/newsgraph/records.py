@@ -16,6 +16,7 @@ PARAGRAPH_SEPARATOR = "\n\n"
 
 Precision = Literal["minute", "day", "month", "year"]
 QuoteKind = Literal["direct", "indirect", "mixed"]
+SpeakerKind = Literal["person", "organisation", "document", "unnamed"]  # "unnamed": "officials", "a source"
 CitationKind = Literal["outlet", "person", "document", "organisation"]
 Modality = Literal["reported", "future", "hypothetical", "denied"]
 
@@ -129,6 +130,9 @@ class Quote:
     speaker_entity: str | None = None  # canonical name
     confidence: float = 0.5
     id: str | None = None
+    cue_start: int | None = None  # the cue as written ("said", "according to"), when there is one
+    cue_end: int | None = None
+    speaker_kind: SpeakerKind | None = None  # what the speaker is; None when there is no speaker
 
 
 @dataclass

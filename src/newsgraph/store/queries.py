@@ -220,7 +220,7 @@ def iter_entities(conn: sqlite3.Connection, type_: str | None = None, name: str 
 # ``speaker_entity`` and the id beside it in ``speaker_entity_id``.
 QUOTE_COLUMNS = ("q.id, q.article, q.text, q.kind, q.cue, q.speaker, q.speaker_start, q.speaker_end, "
                  "e.name AS speaker_entity, q.speaker_entity AS speaker_entity_id, q.confidence, q.evidence, "
-                 "q.start, q.\"end\"")
+                 "q.start, q.\"end\", q.cue_start, q.cue_end, q.speaker_kind")
 QUOTES_WITH_SPEAKERS = "FROM quotes q LEFT JOIN entities e ON e.id = q.speaker_entity"
 
 
@@ -553,7 +553,8 @@ def export_rows(conn: sqlite3.Connection, kind: str) -> Iterator[dict[str, Any]]
     elif kind == "quotes":
         for q in iter_quotes(conn):
             yield {k: q[k] for k in ("id", "article", "text", "kind", "cue", "speaker", "speaker_entity",
-                                     "speaker_entity_id", "confidence", "evidence", "start", "end", "outlet",
+                                     "speaker_entity_id", "speaker_kind", "confidence", "evidence", "start", "end",
+                                     "cue_start", "cue_end", "outlet",
                                      "published", "published_precision")}
     elif kind == "citations":
         for c in iter_table(conn, "citations"):
@@ -655,7 +656,8 @@ def load_analysis(conn: sqlite3.Connection, article_id: str) -> ArticleAnalysis 
                  for r in conn.execute("SELECT * FROM roles WHERE article = ? AND entity = ?", (article_id, eid))]
         entities.append(Entity(e["name"], e["type"], aliases, roles, e["kb_id"], eid))
     quotes = [Quote(article_id, r["start"], r["end"], r["text"], r["kind"], r["cue"], r["speaker"],
-                    r["speaker_start"], r["speaker_end"], r["speaker_entity"], r["confidence"], r["id"])
+                    r["speaker_start"], r["speaker_end"], r["speaker_entity"], r["confidence"], r["id"],
+                    r["cue_start"], r["cue_end"], r["speaker_kind"])
               for r in conn.execute(f"SELECT {QUOTE_COLUMNS} {QUOTES_WITH_SPEAKERS} WHERE q.article = ? "
                                     "ORDER BY q.start", (article_id,))]
     citations = [Citation(article_id, r["cited"], r["kind"], r["relation"], r["start"], r["end"], r["evidence"],

@@ -81,7 +81,10 @@ CREATE TABLE IF NOT EXISTS quotes (
     speaker_end INTEGER,
     speaker_entity TEXT REFERENCES entities(id),  -- the speaker's entity (exports give its canonical name)
     confidence REAL NOT NULL,
-    evidence TEXT NOT NULL
+    evidence TEXT NOT NULL,
+    cue_start INTEGER,                -- the cue as written ("said", "according to")
+    cue_end INTEGER,
+    speaker_kind TEXT                 -- person | organisation | document | unnamed
 );
 CREATE INDEX IF NOT EXISTS quotes_article ON quotes(article);
 CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker_entity);

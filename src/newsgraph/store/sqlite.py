@@ -234,11 +234,12 @@ class Store:
         )
         self.conn.executemany(
             'INSERT OR REPLACE INTO quotes (id, article, start, "end", text, kind, cue, speaker, speaker_start, '
-            "speaker_end, speaker_entity, confidence, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "speaker_end, speaker_entity, confidence, evidence, cue_start, cue_end, speaker_kind) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(q.id or record_id(a.id, "quote", q.start, q.end), a.id, q.start, q.end, q.text, q.kind, q.cue,
               q.speaker, q.speaker_start, q.speaker_end, self._entity_of(q.speaker_entity, types), q.confidence,
               evidence_sentence(text, min(q.start, q.speaker_start if q.speaker_start is not None else q.start),
-                                max(q.end, q.speaker_end or q.end)))
+                                max(q.end, q.speaker_end or q.end)), q.cue_start, q.cue_end, q.speaker_kind)
              for q in analysis.quotes],
         )
         self.conn.executemany(

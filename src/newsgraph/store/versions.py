@@ -16,7 +16,7 @@ from typing import Callable
 from newsgraph.store.errors import StoreError
 from newsgraph.store.search import create_search, ensure_search, search_sql
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 
 def schema_sql() -> str:
@@ -130,6 +130,12 @@ def _add_event_codes(conn: sqlite3.Connection) -> None:
     add_missing_columns(conn)
 
 
+def _add_quote_parts(conn: sqlite3.Connection) -> None:
+    """Version 7: ``quotes.cue_start``/``cue_end`` (the cue as written) and ``speaker_kind``
+    (person, organisation, document, unnamed); NULL in older files."""
+    add_missing_columns(conn)
+
+
 # MIGRATIONS[v] turns a version-v file into a version v+1 file, inside one transaction.
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     0: _from_unversioned,
@@ -138,6 +144,7 @@ MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     3: _add_wire,
     4: _boilerplate_counted,
     5: _add_event_codes,
+    6: _add_quote_parts,
 }
 
 

@@ -65,7 +65,7 @@ def _look_ahead(found: list[Direct]) -> None:
         d, nxt = found[k], found[k + 1]
         if d.speaker is None and d.span.continues and nxt.speaker is not None and nxt.paragraph == d.paragraph + 1:
             s = nxt.speaker
-            d.speaker = Speaker(s.text, s.start, s.end, s.entity, s.confidence * 0.85, s.how)
+            d.speaker = Speaker(s.text, s.start, s.end, s.entity, s.confidence * 0.85, s.how, s.kind)
             d.cue = nxt.cue
             d.inherited = True
 
@@ -184,6 +184,7 @@ def _inherit(direct: Direct, found: list[Direct], text: str, before: str, after:
     next_paragraph = (prev.paragraph + 1 == direct.paragraph and not before.strip() and not after.strip("., \n"))
     if same_paragraph or next_paragraph or prev.span.continues:
         direct.speaker = Speaker(prev.speaker.text, prev.speaker.start, prev.speaker.end, prev.speaker.entity,
-                                 prev.speaker.confidence * (0.9 if same_paragraph else 0.7), prev.speaker.how)
+                                 prev.speaker.confidence * (0.9 if same_paragraph else 0.7), prev.speaker.how,
+                                 prev.speaker.kind)
         direct.cue = prev.cue
         direct.inherited = True

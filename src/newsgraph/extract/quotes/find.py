@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from newsgraph.extract.common.mention_index import MentionIndex
 from newsgraph.extract.quotes.cues import cue_of
@@ -87,7 +87,8 @@ def _from_direct(article: Article, text: str, d: Direct) -> Quote:
     return Quote(article=article.id, start=start, end=end, text=text[start:end], kind="direct",
                  cue=_cue_name(d), speaker=s.text,
                  speaker_start=s.start, speaker_end=s.end, speaker_entity=s.entity,
-                 confidence=round(min(1.0, s.confidence * _weight(d)), 3))
+                 confidence=round(min(1.0, s.confidence * _weight(d)), 3),
+                 **_cue_span(d.cue), speaker_kind=s.kind)
 
 
 def _without_weak_nested(found: list[Reported]) -> list[Reported]:
@@ -130,6 +131,7 @@ def _continue_speakers(quotes: list[Quote], text: str, title_end: int) -> None:
         if source is not None:
             q.speaker, q.speaker_start, q.speaker_end = source.speaker, source.speaker_start, source.speaker_end
             q.speaker_entity, q.cue = source.speaker_entity, source.cue
+            q.cue_start, q.cue_end, q.speaker_kind = source.cue_start, source.cue_end, source.speaker_kind
             q.confidence = round(min(0.9, source.confidence) * factor, 3)
 
 
@@ -143,9 +145,21 @@ def _from_loose(article: Article, text: str, loose: Loose) -> Quote:
     if s is None:
         return Quote(article=article.id, start=start, end=end, text=text[start:end], kind="direct",
                      confidence=UNATTRIBUTED_CONFIDENCE)
-    return Quote(article=article.id, start=start, end=end, text=text[start:end], kind="direct", cue=loose.cue,
+    cue = loose.cue.lemma_.lower() if loose.cue is not None else None
+    return Quote(article=article.id, start=start, end=end, text=text[start:end], kind="direct", cue=cue,
                  speaker=s.text, speaker_start=s.start, speaker_end=s.end, speaker_entity=s.entity,
-                 confidence=round(min(1.0, s.confidence * loose.weight * KIND_FACTOR["mixed"]), 3))
+                 confidence=round(min(1.0, s.confidence * loose.weight * KIND_FACTOR["mixed"]), 3),
+                 **_cue_span(loose.cue), speaker_kind=s.kind)
+
+
+def _cue_span(cue: Token | None) -> dict[str, int | None]:
+    """Where the cue is written: the verb, or the whole of "according to"."""
+    if cue is None:
+        return {"cue_start": None, "cue_end": None}
+    end = cue.idx + len(cue.text)
+    if cue.lower_ == "according" and cue.i + 1 < len(cue.doc) and cue.doc[cue.i + 1].lower_ == "to":
+        end = cue.doc[cue.i + 1].idx + 2
+    return {"cue_start": cue.idx, "cue_end": end}
 
 
 def _cue_name(d: Direct) -> str | None:
@@ -167,13 +181,14 @@ def _from_reported(article: Article, text: str, r: Reported, spans: list[QuoteSp
     s = r.speaker
     return Quote(article=article.id, start=r.start, end=r.end, text=text[r.start:r.end], kind=kind, cue=r.cue,
                  speaker=s.text, speaker_start=s.start, speaker_end=s.end, speaker_entity=s.entity,
-                 confidence=round(min(1.0, s.confidence * r.weight * KIND_FACTOR[kind]), 3))
+                 confidence=round(min(1.0, s.confidence * r.weight * KIND_FACTOR[kind]), 3),
+                 **_cue_span(r.verb), speaker_kind=s.kind)
 
 
 def _from_headline(article: Article, text: str, h: Headline, spans: list[QuoteSpan]) -> Quote:
     r = Reported(h.start, h.end, h.speaker, h.cue or "", 0.9, None)
     quote = _from_reported(article, text, r, spans)
-    quote.cue = h.cue
+    quote.cue, quote.cue_start, quote.cue_end = h.cue, h.cue_start, h.cue_end
     return quote
 
 

@@ -30,6 +30,8 @@ class Headline:
     end: int
     speaker: Speaker
     cue: str | None
+    cue_start: int | None = None
+    cue_end: int | None = None
 
 
 def headline_quote(title: str | None, doc: Doc, resolver: SpeakerResolver) -> Headline | None:
@@ -40,7 +42,8 @@ def headline_quote(title: str | None, doc: Doc, resolver: SpeakerResolver) -> He
     if m:
         speaker = _speaker_at(doc, m.start("speaker"), m.end("speaker"), resolver)
         if speaker is not None:
-            return Headline(m.start("content"), m.end("content"), speaker, CUE_LEMMA[m.group("cue").lower()])
+            return Headline(m.start("content"), m.end("content"), speaker, CUE_LEMMA[m.group("cue").lower()],
+                            m.start("cue"), m.end("cue"))
     m = COLON.match(title)
     if m and not default_outlets().from_name(m.group("speaker")):
         speaker = _speaker_at(doc, m.start("speaker"), m.end("speaker"), resolver)

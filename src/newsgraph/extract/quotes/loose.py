@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from newsgraph.extract.quotes.cues import cue_of
 from newsgraph.extract.quotes.marks import QuoteSpan
@@ -24,7 +24,7 @@ MIN_WORDS_PUNCTUATED = 3  # … unless they end like a sentence ("“We will win
 class Loose:
     span: QuoteSpan
     speaker: Speaker | None
-    cue: str | None
+    cue: Token | None
     weight: float
 
 
@@ -58,5 +58,5 @@ def _attribute(doc: Doc, span: QuoteSpan, resolver: SpeakerResolver) -> Loose:
         head = subject_of(tok)
         speaker = resolver.resolve(head) if head is not None else None
         if speaker is not None and not (span.start <= speaker.start < span.end):
-            return Loose(span, speaker, tok.lemma_.lower(), cue[1])
+            return Loose(span, speaker, tok, cue[1])
     return Loose(span, None, None, 0.0)

@@ -43,6 +43,29 @@ RELATIVE = {"who", "that", "which"}
 SHARED_SUBJECT = {"advcl", "xcomp", "conj"}
 
 
+# heads of a speaker phrase that name a text rather than somebody: "the memo shows", "a poll found"
+DOCUMENT_HEADS = {
+    "memo", "report", "poll", "survey", "study", "record", "statement", "letter", "document", "analysis",
+    "data", "email", "tweet", "filing", "lawsuit", "complaint", "transcript", "editorial", "article", "book",
+    "ad", "advertisement", "video", "post", "message", "release", "bill", "law", "ruling", "order", "indictment",
+    "audit", "review", "investigation", "figure", "number", "estimate", "forecast", "chart", "map", "website",
+}
+# heads that name a body that speaks but was not resolved to an entity: "the campaign", "the paper"
+BODY_HEADS = {"campaign", "daily", "newspaper", "paper", "magazine", "network", "station", "outlet", "channel",
+              "company", "firm", "group", "organization", "organisation", "board", "team", "union", "police",
+              "school", "university", "college", "hospital", "bank", "court", "panel"}
+
+
+def unnamed_kind(lemma: str) -> str:
+    """What an unresolved speaker phrase names, from its head: a document, a body, or somebody
+    unnamed ("officials", "a source", "voters"), whose words are kept as the speaker."""
+    if lemma in DOCUMENT_HEADS:
+        return "document"
+    if lemma in BODY_HEADS or lemma in GROUP_HEADS and lemma not in TITLE_HEADS and lemma != "source":
+        return "organisation"
+    return "unnamed"
+
+
 @dataclass
 class Speaker:
     text: str  # as written
@@ -51,6 +74,7 @@ class Speaker:
     entity: str | None
     confidence: float
     how: str  # name | pronoun | title | institution | group | unresolved
+    kind: str | None = None  # person | organisation | document | unnamed (records.SpeakerKind)
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -130,7 +154,8 @@ class SpeakerResolver:
         if mention is not None and mention.kind != "demonym":
             conf = {"pronoun": 0.8, "title": 0.8, "metonym": 0.85}.get(mention.kind, 0.95)
             how = "pronoun" if mention.kind == "pronoun" else "name"
-            return Speaker(mention.text, mention.start, mention.end, mention.entity, conf, how)
+            kind = "person" if mention.type in PERSON or mention.kind in {"pronoun", "title"} else "organisation"
+            return Speaker(mention.text, mention.start, mention.end, mention.entity, conf, how, kind)
         if head.pos_ == "PRON" or head.lower_ in DROP_PRONOUNS:
             return self._pronoun(head)
         if head.pos_ not in {"NOUN", "PROPN"} and not (head.dep_.startswith("nsubj") and head.pos_ in {"ADV", "ADJ"}):
@@ -144,16 +169,18 @@ class SpeakerResolver:
         if lemma in TITLE_HEADS:
             name = self._title_holder(span.text, head)
             if name:
-                return Speaker(span.text, span.start_char, span.end_char, name, 0.7, "title")
+                return Speaker(span.text, span.start_char, span.end_char, name, 0.7, "title", "person")
         if lemma in GROUP_HEADS or lemma in TITLE_HEADS:
             inside = self.mentions.in_span(span, ORG_TYPES)
             if inside:
-                return Speaker(span.text, span.start_char, span.end_char, inside[0].entity, 0.65, "institution")
+                return Speaker(span.text, span.start_char, span.end_char, inside[0].entity, 0.65, "institution",
+                               "organisation")
         inside = self.mentions.in_span(span, ORG_TYPES | PERSON)
         if len(inside) == 1 and inside[0].end - inside[0].start >= len(span.text) - 4:
             m = inside[0]  # "the Kremlin" when the mention is "Kremlin"
-            return Speaker(span.text, span.start_char, span.end_char, m.entity, 0.85, "name")
-        return Speaker(span.text, span.start_char, span.end_char, None, 0.4, "unresolved")
+            return Speaker(span.text, span.start_char, span.end_char, m.entity, 0.85, "name",
+                           "person" if m.type in PERSON else "organisation")
+        return Speaker(span.text, span.start_char, span.end_char, None, 0.4, "unresolved", unnamed_kind(lemma))
 
     def _named_in_apposition(self, head: Token) -> Speaker | None:
         """ "Millikin assistant athletic director Bryan Marshall said": the title is the parse's
@@ -162,7 +189,7 @@ class SpeakerResolver:
             if child.dep_ in {"appos", "compound"} and child.i > head.i:
                 mention = self.mentions.on_token(child)
                 if mention is not None and mention.type in PERSON and mention.kind in {"name", "alias"}:
-                    return Speaker(mention.text, mention.start, mention.end, mention.entity, 0.9, "name")
+                    return Speaker(mention.text, mention.start, mention.end, mention.entity, 0.9, "name", "person")
         return None
 
     def person_like(self, head: Token) -> bool:
@@ -181,7 +208,7 @@ class SpeakerResolver:
         m = self.mentions.before(head.idx, PERSON, window=400)
         if m is None:
             return None
-        return Speaker(head.text, head.idx, head.idx + len(head.text), m.entity, 0.55, "pronoun")
+        return Speaker(head.text, head.idx, head.idx + len(head.text), m.entity, 0.55, "pronoun", "person")
 
     def _title_holder(self, phrase: str, head: Token) -> str | None:
         """The person whose role in this article fits a definite title ("the spokesperson")."""
