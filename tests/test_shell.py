@@ -181,3 +181,37 @@ def test_pages_name_speakers_not_their_ids(db: Path, seed_story: dict) -> None:
         conn.close()
     assert "Kurt Campbell" in quoted and not any(":" in name for name in quoted)
     assert entity["quotes"] and {q["speaker_entity"] for q in entity["quotes"]} == {"Kurt Campbell"}
+
+
+def test_datasette_metadata_describes_every_table_and_column_and_hides_internals(db: Path, tmp_path: Path) -> None:
+    code, output = run("datasette-metadata", "--db", str(db))
+    assert code == 0
+    metadata = json.loads(output)
+    tables = metadata["databases"][db.stem]["tables"]  # Datasette names a database by its file's stem
+    with sqlite3.connect(db) as conn:
+        present = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view') "
+                                              "AND name NOT LIKE 'sqlite_%'")]
+        for name in present:
+            assert tables.get(name, {}).get("description"), f"table {name} has no description"
+            columns = [r[1] for r in conn.execute(f'PRAGMA table_info("{name}")')]
+            missing = [c for c in columns if not tables[name]["columns"].get(c)]
+            assert not missing, f"{name} columns without a description: {missing}"
+        # the views answer the common questions
+        quote = conn.execute("SELECT speaker_name, article_title FROM quote_details "
+                             "WHERE speaker_entity = 'PERSON:kurt campbell' LIMIT 1").fetchone()
+        assert quote[0] == "Kurt Campbell" and quote[1]
+        outlets = {r[0] for r in conn.execute("SELECT outlet FROM story_outlets WHERE outlet IS NOT NULL")}
+        assert {"Euromaidan Press", "Wire Example", "The Guardian"} <= outlets
+    hidden = {name for name, t in tables.items() if t.get("hidden")}
+    assert {"minhash_bands", "article_minhash", "article_embeddings", "story_terms", "story_postings",
+            "story_centroids", "corpus_state", "boilerplate_counted", "articles_fts_data"} <= hidden
+    assert not hidden & {"articles", "entities", "quotes", "stories", "quote_details", "story_outlets", "failures"}
+    assert tables["entities"]["label_column"] == "name" and tables["stories"]["label_column"] == "title"
+    # written beside the database, where `datasette FOLDER` reads it
+    copy = tmp_path / "news.db"
+    shutil.copy(db, copy)
+    code, output = run("datasette-metadata", "--db", str(copy), "--write")
+    assert code == 0 and json.loads((tmp_path / "metadata.json").read_text(encoding="utf-8")) == metadata
+    (tmp_path / "metadata.json").write_text("{}", encoding="utf-8")  # someone else's file is left alone
+    code, output = run("datasette-metadata", "--db", str(copy), "--write")
+    assert code == 2 and "not written by newsgraph" in output

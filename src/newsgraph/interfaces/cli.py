@@ -425,6 +425,34 @@ def export_sqlite(db: str, out: Optional[Path], story: Optional[str], outlet: Op
     errors.print(Text(f"wrote {copied['articles']} articles and their records to {out}"))
 
 
+@app.command("datasette-metadata")
+def datasette_metadata(
+        db: Path = typer.Option(DEFAULT_DB, "--db", envvar="NEWSGRAPH_DB",
+                                help="The database the metadata is for (Datasette names it by its file name)."),
+        write: bool = typer.Option(False, "--write", help="Write metadata.json beside the database instead of "
+                                                          "printing it (then `datasette FOLDER` finds it).")) -> None:
+    """Datasette metadata: every table and column described, internal tables hidden.
+
+    `newsgraph datasette-metadata --db news.db > metadata.json`, then `datasette news.db -m metadata.json`.
+    """
+    from newsgraph.interfaces.datasette import SOURCE, metadata
+
+    text = json.dumps(metadata(db), ensure_ascii=False, indent=2) + "\n"
+    if not write:
+        sys.stdout.write(text)
+        return
+    target = Path(db).parent / "metadata.json"
+    if not Path(db).parent.is_dir():
+        fail(f"{db}: the folder {Path(db).parent} does not exist")
+    if target.exists() and f'"source": "{SOURCE}"' not in target.read_text(encoding="utf-8", errors="replace"):
+        fail(f"{target} exists and was not written by newsgraph; print the metadata instead and merge it")
+    try:
+        target.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        fail(f"{target}: cannot write ({exc.strerror or exc})", WRITE_FAILED)
+    errors.print(Text(f"wrote {target}"))
+
+
 @app.command()
 def serve(db: str = DbOption, host: str = typer.Option("127.0.0.1", help="Interface to listen on."),
           port: int = typer.Option(8000, min=1, max=65535, help="Port to listen on."),

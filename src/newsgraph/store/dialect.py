@@ -200,6 +200,7 @@ def ddl(script: str) -> list[str]:
             text = _REAL.sub("DOUBLE PRECISION", text)
             return _BLOB.sub("BYTEA", text)
 
+        raw = re.sub(r"^CREATE\s+VIEW\s+IF\s+NOT\s+EXISTS\b", "CREATE OR REPLACE VIEW", raw, flags=re.I)  # PostgreSQL's form
         statements.append(_outside_literals(raw, types).replace("%%", "%"))
     return _referenced_first(statements)
 

@@ -215,3 +215,20 @@ CREATE TABLE IF NOT EXISTS article_embeddings (
 CREATE TABLE IF NOT EXISTS boilerplate_counted (
     document TEXT PRIMARY KEY         -- content id of a plain-text input
 );
+
+-- Views for the common questions, for Datasette and sqlite3 users (plain joins: portable).
+-- Who said what, where: each quote with its speaker's name and its article's title and outlet.
+CREATE VIEW IF NOT EXISTS quote_details AS
+SELECT q.id, q.article, a.title AS article_title, a.outlet, a.published, a.story,
+       q.speaker, e.name AS speaker_name, q.speaker_entity, q.kind, q.cue, q.text, q.confidence, q.evidence
+FROM quotes q
+JOIN articles a ON a.id = q.article
+LEFT JOIN entities e ON e.id = q.speaker_entity;
+
+-- Which outlets carry each story: one row per story and outlet, with its articles and dates.
+CREATE VIEW IF NOT EXISTS story_outlets AS
+SELECT s.id AS story, s.title, a.outlet, COUNT(*) AS articles,
+       MIN(a.published) AS first_published, MAX(a.published) AS last_published
+FROM stories s
+JOIN articles a ON a.story = s.id
+GROUP BY s.id, s.title, a.outlet;
