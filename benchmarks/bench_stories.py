@@ -52,7 +52,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-SHARED = ROOT.parent / "shared" / "eval"
+# ../shared/eval beside the repository (or beside the folder of worktrees it is checked out in)
+SHARED = next((p / "shared" / "eval" for p in (ROOT.parent, ROOT.parent.parent) if (p / "shared" / "eval").is_dir()),
+              ROOT.parent / "shared" / "eval")
 HEADLINES = SHARED / "story-clustering" / "headlines.jsonl"
 EXTRACTION = SHARED / "article-extraction" / "ground-truth.json"
 STORY_SIZE = 6  # mean articles per story
