@@ -68,3 +68,10 @@ def test_an_outlet_nobody_has_gives_an_empty_but_valid_file(seeds_db: Path, tmp_
     done = cli("export", "--db", str(seeds_db), "--format", "sqlite", "--outlet", "No Such Outlet", "--out", str(out))
     assert done.returncode == 0, done.stderr
     assert rows(out, "articles") == []
+
+
+def test_a_date_that_is_not_a_day_is_refused(seeds_db: Path, tmp_path: Path) -> None:
+    done = cli("export", "--db", str(seeds_db), "--format", "sqlite", "--since", "last week",
+               "--out", str(tmp_path / "x.db"))
+    assert done.returncode == 2 and "YYYY-MM-DD" in done.stderr and "Traceback" not in done.stderr
+    assert not list(tmp_path.glob("x.db*"))

@@ -420,6 +420,8 @@ def export_sqlite(db: str, out: Optional[Path], story: Optional[str], outlet: Op
             story = _resolve(store, story, ("story",))[1]
         try:
             copied = copy_store(store.conn, out, story=story, outlet=outlet, since=since, until=until)
+        except ValueError as exc:
+            fail(str(exc))
         except OSError as exc:
             fail(f"{out}: cannot write ({exc.strerror or exc})", WRITE_FAILED)
     errors.print(Text(f"wrote {copied['articles']} articles and their records to {out}"))

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from newsgraph.store.dialect import table_names
+from newsgraph.store.queries import article_filters
 from newsgraph.store.sqlite import chunks, connect, rows_in, schema_sql
 
 RECORD_TABLES_BY_ARTICLE = ("mentions", "roles", "quotes", "citations", "events", "flags",
@@ -37,21 +38,13 @@ def _insert(target: sqlite3.Connection, table: str, columns: list[str], rows: It
 
 def select_articles(conn: Any, story: str | None = None, outlet: str | None = None,
                     since: str | None = None, until: str | None = None) -> list[str]:
-    """Ids of the articles of one story, outlet or date range (days, inclusive)."""
-    sql, args = "SELECT id FROM articles WHERE 1 = 1", []
+    """Ids of the articles of one story, outlet or date range (days, inclusive), as the queries filter them."""
+    filters, args = article_filters(outlet, since, until)
+    sql = "SELECT a.id FROM articles a WHERE 1 = 1" + filters
     if story:
-        sql += " AND story = ?"
+        sql += " AND a.story = ?"
         args.append(story)
-    if outlet:
-        sql += " AND outlet = ? COLLATE NOCASE"
-        args.append(outlet)
-    if since:
-        sql += " AND published >= ?"
-        args.append(since)
-    if until:
-        sql += " AND published < ?"
-        args.append(until + "~")  # any time of that day sorts before "~"
-    return [r[0] for r in conn.execute(sql + " ORDER BY id", args)]
+    return [r[0] for r in conn.execute(sql + " ORDER BY a.id", args)]
 
 
 def copy_store(source: Any, out: str | Path, story: str | None = None, outlet: str | None = None,
@@ -63,11 +56,11 @@ def copy_store(source: Any, out: str | Path, story: str | None = None, outlet: s
     """
     out = Path(out)
     partial = out.with_name(out.name + ".partial")
+    subset = any((story, outlet, since, until))
+    ids = select_articles(source, story, outlet, since, until) if subset else None
     partial.unlink(missing_ok=True)
     target = connect(partial)
     target.execute("PRAGMA foreign_keys = OFF")  # rows arrive table by table
-    subset = any((story, outlet, since, until))
-    ids = select_articles(source, story, outlet, since, until) if subset else None
     copied: dict[str, int] = {}
     try:
         target.execute("BEGIN")
