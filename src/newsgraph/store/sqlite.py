@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
@@ -154,16 +155,13 @@ class Store:
     def record_failure(self, origin: str, reason: str) -> None:
         self.record_failures([(origin, reason)])
 
-    def record_failures(self, rows: list[tuple[str, str]]) -> None:
-        """Keep (origin, reason) rows in the failures table, all in one transaction."""
-        at = now()
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        """One write transaction, committed if the block ends normally and rolled back if not;
+        a database error leaves as the one-line StoreError that says what went wrong."""
         try:
             self.conn.execute("BEGIN IMMEDIATE")
-            self.conn.executemany(
-                "INSERT INTO failures (origin, reason, at) VALUES (?, ?, ?) "
-                "ON CONFLICT (origin) DO UPDATE SET reason = excluded.reason, at = excluded.at",
-                [(origin, reason, at) for origin, reason in rows],
-            )
+            yield
             self.conn.execute("COMMIT")
         except sqlite3.Error as exc:
             self.rollback()
@@ -171,6 +169,16 @@ class Store:
         except BaseException:
             self.rollback()
             raise
+
+    def record_failures(self, rows: list[tuple[str, str]]) -> None:
+        """Keep (origin, reason) rows in the failures table, all in one transaction."""
+        at = now()
+        with self.writing():
+            self.conn.executemany(
+                "INSERT INTO failures (origin, reason, at) VALUES (?, ?, ?) "
+                "ON CONFLICT (origin) DO UPDATE SET reason = excluded.reason, at = excluded.at",
+                [(origin, reason, at) for origin, reason in rows],
+            )
 
     def boilerplate_counted(self, document_id: str) -> bool:
         """Whether a document's lines are already in the boilerplate counts."""
@@ -179,18 +187,10 @@ class Store:
 
     def save_boilerplate(self, name: str, state: bytes, counted: list[str]) -> None:
         """The boilerplate counts and the documents just added to them, in one transaction."""
-        try:
-            self.conn.execute("BEGIN IMMEDIATE")
+        with self.writing():
             set_state(self.conn, name, state)
             self.conn.executemany("INSERT OR IGNORE INTO boilerplate_counted (document) VALUES (?)",
                                   [(d,) for d in counted])
-            self.conn.execute("COMMIT")
-        except sqlite3.Error as exc:
-            self.rollback()
-            raise classify(exc, self.path) or exc
-        except BaseException:
-            self.rollback()
-            raise
 
     def articles_without_story(self) -> list[str]:
         """Articles the corpus steps have not reached yet (a run was killed or the disk filled)."""
