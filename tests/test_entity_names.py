@@ -165,3 +165,35 @@ def test_across_articles_a_variant_joins_the_form_more_articles_use():
     assert links[("a8", "PERSON:hire maurice cheeks")].id == "PERSON:maurice cheeks"
     assert not any(key[1] == "PERSON:maurice cheeks" for key in links)
     assert links[("b3", "PERSON:joseph comeaux")].id == "PERSON:arcade joseph comeaux"
+
+
+def test_a_city_and_the_state_or_country_that_qualifies_it_are_one_place():
+    mentions, _ = run(["The woman was shot in Fort Smith, Ark. on Monday, and the title fight was held in Mannheim, "
+                       "Germany on Saturday.",
+                       "A strong earthquake struck Indonesia's Aceh province on Tuesday."])
+    places = {m.text: m.entity for m in mentions if m.type in {"GPE", "LOC"}}
+    assert places.get("Fort Smith, Ark.") == "Fort Smith"
+    assert places.get("Mannheim, Germany") == "Mannheim"
+    assert any(text.startswith("Indonesia's Aceh") and entity.startswith("Aceh") for text, entity in places.items())
+    assert "Ark." not in places and "Germany" not in places and "Indonesia" not in places
+
+
+def test_a_list_of_states_stays_a_list():
+    mentions, _ = run(["Storms hit Texas, Oklahoma and Kansas on Sunday."])
+    assert {"Texas", "Oklahoma", "Kansas"} <= {m.text for m in mentions}
+
+
+def test_offences_time_zones_and_tickers_are_not_actors():
+    mentions, _ = run(["Jackson was arrested on suspicion of DUI at 0300 GMT, police said.",
+                       "Advanced Micro Devices (NYSE: AMD) said it would buy the company."])
+    surfaces = {m.text for m in mentions}
+    assert not {"DUI", "GMT", "NYSE"} & surfaces
+    assert "AMD" not in surfaces  # the ticker inside "(NYSE: AMD)"
+    assert "Advanced Micro Devices" in surfaces
+
+
+def test_in_a_game_report_a_place_that_is_not_written_as_a_place_is_its_team():
+    mentions, _ = run(["Tyler Hansbrough scored 20 points to break North Carolina's career scoring record as the "
+                       "Tar Heels beat Evansville 91-73 in Chapel Hill, N.C."])
+    assert entity_of(mentions, "North Carolina") == {("ORG", "North Carolina")}
+    assert {m.type for m in mentions if m.text.startswith("Chapel Hill")} <= {"GPE", "LOC"}

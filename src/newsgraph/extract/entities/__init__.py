@@ -7,20 +7,23 @@ roles with evidence).
 Steps, in order, one module each:
 
 1. ``mentions``: candidate names from the Doc, cleaned of the small model's usual slips
-   (``titlewords`` lists the words titles are made of).
+   (``titlewords`` lists the words titles are made of; terms that name no actor, such as
+   "DUI", "GMT" or a ticker after "NYSE:", are dropped).
 2. ``headlines``: names in title-case lines cut at the words the article shows to be
    common ("Lindsay Lohan Checks Into Rehab" → "Lindsay Lohan").
 3. ``orgnames`` (teams): "Indianapolis Colts" is a team, not the city.
 4. ``linking``: links to the reference tables (countries, capitals, demonyms,
    organisations, outlets, known people).
 5. ``metonymy``: "the North"/"the South", demonyms standing for places.
-6. ``orgnames`` (aliases): acronyms, "Corp"/"Inc" and short forms of organisation names.
-7. ``aliases``: short forms ("Campbell", "Laci") to the full name the article uses.
-8. ``types``: one type per name, voted by all its mentions (model label, the name's own
-   words, the words around it).
-9. ``roles``: titles given to people ("US Deputy Secretary of State Kurt Campbell").
-10. ``pronouns``: "he"/"she" to the most plausible person.
-11. ``find``: runs the steps and builds one ``Entity`` per canonical name.
+6. ``places``: a place and the state or country that qualifies it are one place
+   ("Fort Smith, Ark.", "Indonesia's Aceh province").
+7. ``orgnames`` (aliases): acronyms, "Corp"/"Inc" and short forms of organisation names.
+8. ``aliases``: short forms ("Campbell", "Laci") to the full name the article uses.
+9. ``types``: one type per name, voted by all its mentions (model label, the name's own
+   words, the words around it; in a game report a place not written as a place is a team).
+10. ``roles``: titles given to people ("US Deputy Secretary of State Kurt Campbell").
+11. ``pronouns``: "he"/"she" to the most plausible person.
+12. ``find``: runs the steps and builds one ``Entity`` per canonical name.
 """
 
 from newsgraph.extract.entities.aliases import compatible as compatible_names

@@ -17,6 +17,7 @@ from newsgraph.extract.entities.headlines import cut_headline_names, read_casing
 from newsgraph.extract.entities.linking import known_aliases, link
 from newsgraph.extract.entities.mentions import Found, name_mentions
 from newsgraph.extract.entities.metonymy import demonym_places, korean_regions
+from newsgraph.extract.entities.places import qualified_places
 from newsgraph.extract.entities.orgnames import organisation_aliases, team_names
 from newsgraph.extract.entities.pronouns import mark_subjects, resolve_pronouns
 from newsgraph.extract.entities.roles import find_roles, title_mentions
@@ -42,6 +43,7 @@ def find_entities(article: Article, doc: Doc) -> tuple[list[Mention], list[Entit
         link(doc, m)
     found = korean_regions(doc, found)
     demonym_places(doc, found)
+    found = qualified_places(doc, found)
     found = organisation_aliases(doc, found)
     for m in found:
         canonical_person(m)
@@ -89,7 +91,7 @@ def build_entities(found: list[Found], roles: list[Role]) -> list[Entity]:
             entity = entities[key] = Entity(name=m.entity, type=m.label, kb_id=_kb(m), id=entity_id(m.entity, m.label))
         if entity.kb_id is None:
             entity.kb_id = _kb(m)
-        if m.kind in ALIAS_KINDS and m.text != m.entity and m.text not in entity.aliases:
+        if m.kind in ALIAS_KINDS and not m.qualified and m.text != m.entity and m.text not in entity.aliases:
             entity.aliases.append(m.text)
     for entity in entities.values():
         for alias in known_aliases(entity.name, entity.type, entity.kb_id):

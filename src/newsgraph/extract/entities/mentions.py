@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from newsgraph.extract.entities.titlewords import is_title_word
+from newsgraph.reference.not_names import is_exchange, names_no_actor
 
 WANTED = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 POSSESSIVE = {"'s", "’s", "'", "’"}
@@ -40,6 +41,7 @@ class Found:
     entity: str | None = None  # canonical name
     kb_id: str | None = None  # reference id ("country:RUS"), or the ruler's id before linking
     subject: bool = False  # the mention is (part of) a clause subject; used for pronouns
+    qualified: bool = False  # the span includes the place that qualifies it ("Fort Smith, Ark.")
     sentence: int = -1  # sentence number in the Doc; set by the pronoun step
 
 
@@ -64,7 +66,7 @@ def name_mentions(doc: Doc) -> list[Found]:
         if m.label == "PERSON":
             _extend_given_names(doc, m, taken)
     found = _country_organisations(doc, found, taken)
-    return [m for m in found if _plausible(m)]
+    return [m for m in found if _plausible(m) and not _ticker(doc, m)]
 
 
 def _country_organisations(doc: Doc, found: list[Found], taken: list[bool]) -> list[Found]:
@@ -179,8 +181,22 @@ def _given_name(token) -> bool:
             and not is_title_word(token.lower_) and token.lower_ not in HONORIFICS)
 
 
+def _ticker(doc: Doc, m: Found) -> bool:
+    """ "(NYSE: AMD)", "(nasdaq: ATYT)": a stock exchange and the ticker after it are codes, not
+    actors (the company is named beside them)."""
+    before = doc[m.tok_start - 1] if m.tok_start > 0 else None
+    after = doc[m.tok_end] if m.tok_end < len(doc) else None
+    if after is not None and after.text == ":" and is_exchange(m.text):
+        return True
+    return (before is not None and before.text == ":" and m.tok_start > 1
+            and is_exchange(doc[m.tok_start - 2].text))
+
+
 def _plausible(m: Found) -> bool:
-    """Drop what no reader would call a name: no letters, keyboard keys, stray symbols."""
+    """Drop what no reader would call a name: no letters, keyboard keys, stray symbols, and
+    terms that name no actor ("DUI", "GMT", "KO": see ``reference/data/not_names.tsv``)."""
+    if not m.kb_id and names_no_actor(m.text):
+        return False
     letters = sum(c.isalpha() for c in m.text)
     words = m.text.lower().split()
     if any(c.isdigit() for c in m.text) and any(w in ADDRESS_WORDS for w in words) or "p.o." in words:

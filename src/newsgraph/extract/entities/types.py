@@ -50,7 +50,7 @@ def decide_types(doc: Doc, found: list[Found]) -> None:
     for m in found:
         if _voted(m):  # each mention votes with the words of the name it stands for, and its context
             votes[name_key(m.entity or m.text)] += name_votes(m.entity or m.text) + mention_votes(doc, m)
-            if sporting and m.label in {"GPE", "LOC"} and plays(doc, m):
+            if sporting and m.label in {"GPE", "LOC"} and (plays(doc, m) or stands_for_team(doc, m)):
                 votes[name_key(m.entity or m.text)]["ORG"] += 3  # "North Carolina beat Creighton": a team
     for m in found:
         if not _voted(m):
@@ -126,7 +126,7 @@ def is_sporting(doc: Doc, found: list[Found]) -> bool:
             org = organisations.lookup(m.entity or m.text)
             if org and org.kind.startswith(("sports team", "league")):
                 return True
-    scores = any(SCORE.match(t.text) for t in doc)
+    scores = SCORE.search(doc.text) is not None  # the tokenizer may split "91-73" into three tokens
     return scores and any(t.lemma_ in SPORTS_VERBS for t in doc)
 
 
@@ -142,7 +142,18 @@ def plays(doc: Doc, m: Found) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ in {"to", "over", "against"} and token.head.head.lemma_ in SPORTS_VERBS
 
 
-SCORE = re.compile(r"^\d{1,3}-\d{1,3}$")
+def stands_for_team(doc: Doc, m: Found) -> bool:
+    """In an article about a game, a place name not written as a place (after "in", "near",
+    "from", or pinned by its state: "Jacksonville, Fla.") stands for its team: "North Carolina's
+    career scoring record", "against Detroit and Carolina", "Creighton (25-7)"."""
+    if m.qualified:
+        return False
+    before = doc[m.tok_start - 1] if m.tok_start > 0 else None
+    return before is None or before.lower_ not in PLACE_PREPOSITIONS
+
+
+PLACE_PREPOSITIONS = LOCATIVE | {"from", "of", "to", "into", "via", "within"}
+SCORE = re.compile(r"(?<![\d.,])\d{1,3} ?- ?\d{1,3}(?![\d.,]|\s?-\s?\d)")
 SPORTS_VERBS = {"beat", "defeat", "edge", "rout", "top", "down", "win", "lose", "play", "score", "trail", "lead",
                 "face", "host", "clinch", "tie", "upset", "outscore", "overcome", "eliminate", "advance", "fall"}
 TEAM_NOUNS = {"coach", "team", "player", "offense", "defense", "quarterback", "win", "victory", "loss", "season",
