@@ -193,5 +193,20 @@ def test_an_unknown_actor_is_kept_without_a_code():
     found = coded("The Zorblaxians visited Chile.")
     e = next(e for e in found if e.root == "04")
     assert e.actor_code is None and e.actor_text == "The Zorblaxians" and e.target_code == "CHL"
-    envoys = next(e for e in coded("Zorblaxian envoys visited Chile.") if e.root == "04")
-    assert envoys.actor_code == "GOV"  # a role without a country, as GDELT codes it
+    envoys = next(e for e in coded("Zorblaxian envoys visited the summit.") if e.root == "04")
+    assert envoys.actor_code == "GOV"  # a role in a sentence that names no country, as GDELT codes it
+
+
+def test_a_role_without_a_country_takes_the_country_its_sentence_is_about():
+    strike = next(e for e in coded("Algerian landowners began a hunger strike outside Parliament.") if e.root == "14")
+    assert strike.actor_code.startswith("DZA") and strike.target_code == "DZALEG"
+    curfew = next(e for e in coded("Turkish authorities imposed a curfew in the town of Cizre in southeastern Turkey.")
+                  if e.root == "17")
+    assert curfew.target_code == "TUR"  # a town no table knows, placed by the phrase it sits in
+    forum = coded("The International Labor Office demanded that Israel ease restrictions on Palestinian workers.")
+    assert all(e.actor_code is None for e in forum if e.actor_text and "Labor Office" in e.actor_text)
+
+
+def test_undated_text_takes_the_role_that_names_whom_a_person_acted_for():
+    rejected = coded("The US rejected calls by Kofi Annan to adopt the reforms.", published=None)
+    assert any(e.root == "12" and e.target_code == "IGOUNO" for e in rejected)

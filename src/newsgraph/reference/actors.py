@@ -54,13 +54,32 @@ def _agents() -> dict[str, str]:
 def actor_code(phrase: str, on: str | None = None) -> str | None:
     """The code of exactly this (lower-case, space-separated) phrase on a day, or None."""
     codes = _actors().get(phrase)
+    if not codes and " '" in phrase:
+        codes = _actors().get(phrase.replace(" '", "'"))  # the parse splits "people's", the dictionary does not
     if not codes:
         return None
     dated = [c for c in codes if (c.start or c.end) and c.covers(on)]
     if dated:
         return dated[0].code
     plain = [c for c in codes if not c.start and not c.end]
-    return (plain[-1] if plain else codes[-1]).code
+    chosen = (plain[-1] if plain else codes[-1]).code
+    if on is None and is_role(chosen):
+        # undated text: "Kofi Annan" is IGOUNO while in office and a bare ELI after; the role that
+        # names whom he acted for is the better guess than one that names nobody
+        owned = [c for c in codes if (c.start or c.end) and not is_role(c.code)]
+        if owned:
+            return max(owned, key=lambda c: c.start).code
+    return chosen
+
+
+def is_role(code: str | None) -> bool:
+    """Whether a code names a role but no country or organisation: GOV, REB, ELI, MIL (not IGO, NGO)."""
+    return bool(code) and code[:3] in _role_prefixes()
+
+
+@lru_cache(maxsize=1)
+def _role_prefixes() -> frozenset[str]:
+    return frozenset(code[:3] for code in _agents().values()) - {"IGO", "NGO", "MNC"}
 
 
 def agent_code(phrase: str) -> str | None:
@@ -85,3 +104,4 @@ def longest_match(words: list[str], lookup, max_words: int = MAX_WORDS) -> tuple
 def clear_cache() -> None:
     _actors.cache_clear()
     _agents.cache_clear()
+    _role_prefixes.cache_clear()

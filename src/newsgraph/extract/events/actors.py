@@ -34,6 +34,8 @@ class Actor:
     name: str | None  # canonical name: a country, organisation or person
     code: str | None  # CAMEO actor code: USAGOV, RUSMIL, IGOUNO, ARN …; None when unknown
     named: bool = False  # a name, a known actor or a role: something that can act
+    head: int = -1  # the phrase's head token in the Doc; -1 when the actor stands for no one phrase
+    kind: str = ""  # the entity type of the head (PERSON, GPE, ORG …), "" for a common noun
 
     @property
     def known(self) -> bool:
@@ -79,6 +81,8 @@ class ActorCoder:
                  or dictionary.longest_match(lemmas, dictionary.agent_code))
         if agent is not None and not (lo + agent[0] <= head.i < lo + agent[1]):
             agent = None  # "military aid" is aid, not an armed force
+        if agent is not None and code is None and _inside_name(head):
+            agent = None  # "the European Community" is a name, not a community
         if agent is not None:
             role = agent[2]
             if code is None:
@@ -87,7 +91,7 @@ class ActorCoder:
                 code = code + role
         named = (head.pos_ == "PROPN" and head.ent_type_ not in NOT_ACTORS) or head.ent_type_ in ACTOR_TYPES \
             or mention is not None
-        return Actor(text, name, code, named)
+        return Actor(text, name, code, named, head.i, head.ent_type_)
 
     def _mention(self, head: Token, span) -> Mention | None:
         m = self.mentions.on_token(head)
@@ -136,3 +140,8 @@ class ActorCoder:
             code = dictionary.actor_code(org.name.lower(), self.on) if org else None
             return (org.name if org else term.country), code
         return None, None
+
+
+def _inside_name(head: Token) -> bool:
+    """Whether the head ends a proper name of several words that is an organisation's."""
+    return head.pos_ == "PROPN" and head.ent_type_ == "ORG" and head.ent_iob_ == "I"

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.extract.common.mention_index import MentionIndex
 from newsgraph.extract.common.paragraphs import break_between
 from newsgraph.extract.events.actors import Actor, ActorCoder
+from newsgraph.extract.events.context import needs_country, with_country
 from newsgraph.extract.events.dates import resolve_date
 from newsgraph.extract.events.modality import (COMMITMENTS, DEFAULT_STANCE_CODE, STANCE_HEADS, head_stance,
                                                modality, obliged, own_stance, shifted)
@@ -152,9 +153,13 @@ def _events(article: Article, action: _Action, coder: ActorCoder) -> list[Event]
     for source, tgt in found:
         if not (source is not None and source.known) and not (tgt is not None and tgt.known):
             continue  # neither side is anything that can act
+        if needs_country(source):
+            source = with_country(source, tok.sent, coder)
+        if needs_country(tgt):
+            tgt = with_country(tgt, tok.sent, coder)
         if source is not None and tgt is not None and (source.name or source.code, source.code) == (tgt.name or tgt.code, tgt.code):
             continue
-        if source is not None and tgt is not None and source.name and source.name == tgt.name:
+        if source is not None and tgt is not None and _same_actor(source, tgt):
             tgt = None  # "Russia highlighted the partnership between Moscow and …": no self-directed event
         if action.code:
             out.append(_event(article, action.code, source, tgt, start, end, date, mod))
@@ -174,6 +179,16 @@ def _event(article: Article, code: str, source: Actor | None, tgt: Actor | None,
         target_text=tgt.text if tgt else None, target_code=tgt.code if tgt else None,
         root=code[:2], quad_class=facts.quad_class if facts else None,
         goldstein=facts.goldstein if facts else None, plover=(facts.plover or None) if facts else None)
+
+
+def _same_actor(source: Actor, tgt: Actor) -> bool:
+    """One actor on both sides: the same country in the same role, a bare country counting as its
+    government ("Russia" and "Moscow"); "Croatia" and "Croatian extremists" are two."""
+    if not source.name or source.name != tgt.name:
+        return False
+    if source.country is None or source.country != tgt.country:
+        return True
+    return (source.code[3:] or "GOV") == (tgt.code[3:] or "GOV")
 
 
 def _merged(events: list[Event]) -> list[Event]:

@@ -24,6 +24,8 @@ TARGET_PREPS = ("to", "with", "against", "on", "at", "toward", "towards", "into"
                 "in", "upon", "of")
 CLIMB = {"xcomp", "conj", "advcl", "acomp", "prep", "pcomp"}
 MAX_CHAIN = 4
+# appeals, demands, accusations and threats are made of the subject of their clause ("demanded that X …")
+ADDRESSED_ROOTS = {"02", "10", "11", "13"}
 
 
 def subject_of(tok: Token) -> Token | None:
@@ -87,7 +89,7 @@ def _code_phrase(coder: ActorCoder, head: Token, lo: int, hi: int) -> Actor:
             if t.i != head.i and t.pos_ in {"ADJ", "PROPN", "NOUN"}:
                 sub = coder.of_phrase(t, t.i, t.i + 1)
                 if sub.code or sub.name:
-                    return Actor(actor.text, sub.name, sub.code, True)
+                    return Actor(actor.text, sub.name, sub.code, True, actor.head, actor.kind)
     return actor
 
 
@@ -121,6 +123,11 @@ def target(tok: Token, coding: Coding, coder: ActorCoder, source_texts: set[str]
     for cand in candidates:
         if break_between(tok.doc, cand.i, tok.i):
             continue
+        if _own(cand, coder):
+            inner = _nested_actor(cand, coder, source_texts)
+            if inner is not None:
+                return inner  # "closed its borders with Iran"
+            continue  # "withdraw its troops from Lebanon": the source's own troops are no target
         inner = _nested_actor(cand, coder, source_texts)
         if inner is not None:
             return inner  # "restored ties with Gondor's police": the police, not the ties
@@ -135,7 +142,28 @@ def target(tok: Token, coding: Coding, coder: ActorCoder, source_texts: set[str]
                     found = coder.of_phrase(pobj)
                     if found.known and found.text not in source_texts:
                         return found
+    if coding.code[:2] in ADDRESSED_ROOTS:
+        return _stated_party(tok, coder, source_texts)
     return None
+
+
+def _stated_party(tok: Token, coder: ActorCoder, source_texts: set[str]) -> Actor | None:
+    """ "demanded that the DPRK forsake its programme": the subject of the clause the verb governs."""
+    for clause in (c for c in tok.children if c.dep_ == "ccomp"):
+        subject = next((g for g in clause.children if g.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is None or subject.lower_ in PRONOUNS or break_between(tok.doc, subject.i, tok.i):
+            continue
+        found = coder.of_phrase(subject)
+        if found.known and found.text not in source_texts:
+            return found
+    return None
+
+
+def _own(cand: Token, coder: ActorCoder) -> bool:
+    """ "its troops", "their ambassador": a thing of the subject's own, when nothing else names whose."""
+    if not any(c.dep_ == "poss" and c.lower_ in {"its", "their", "his", "her", "our"} for c in cand.children):
+        return False
+    return coder.of_phrase(cand).country is None
 
 
 def _nested_actor(cand: Token, coder: ActorCoder, source_texts: set[str]) -> Actor | None:
