@@ -11,11 +11,13 @@ Steps, one module each:
 2. ``triggers``: which verbs and nouns code as which action (house table, then the dictionary).
 3. ``actors``: the CAMEO actor code of a phrase (Phoenix dictionary with dated roles,
    the article's entities, metonymy through ``reference.countries``, agents for roles).
-4. ``participants``: sources and targets from the parse (passive voice, coordinated actors,
+4. ``context``: the country of a role, person or place that names none, from its phrase or
+   its sentence ("Parliament" in a sentence about Algeria → DZALEG).
+5. ``participants``: sources and targets from the parse (passive voice, coordinated actors,
    verb chains, "it" under a reporting verb).
-5. ``modality``: negation, future, hypothetical; intent, threat and refusal codes (03, 13, 12).
-6. ``dates``: "last week" and "on Monday" as ISO dates, from the article's own date.
-7. ``find``: runs them over each sentence and builds the events.
+6. ``modality``: negation, future, hypothetical; intent, threat and refusal codes (03, 13, 12).
+7. ``dates``: "last week" and "on Monday" as ISO dates, from the article's own date.
+8. ``find``: runs them over each sentence and builds the events.
 """
 
 from newsgraph.extract.events.dates import resolve_date
