@@ -5,6 +5,7 @@ from __future__ import annotations
 import pickle
 from pathlib import Path
 
+import lxml.html
 import pytest
 
 from newsgraph.examples import EXAMPLES_DIR
@@ -12,7 +13,9 @@ from newsgraph.records import RawDocument
 from newsgraph.reference.outlets import load_outlets
 from newsgraph.structure import build_boilerplate, structure_article
 from newsgraph.structure.metadata.byline import parse_byline, unglue
+from newsgraph.structure.boilerplate import looks_like_boilerplate
 from newsgraph.structure.captions import is_caption, is_credit_only
+from newsgraph.structure.chunks import add_missing_chunks
 from newsgraph.structure.cleanup import deobfuscate_emails, strip_label
 from newsgraph.structure.metadata.dates import find_date, from_iso, is_dateline
 
@@ -133,6 +136,34 @@ def test_captions_with_credits() -> None:
     assert is_credit_only("Photo: Damian Dovarganes, AP")
     assert not is_credit_only("Putin and Kim Jong Un. Photo: Getty Images")
     assert not is_caption("The photo of the meeting was published by the Kremlin on Tuesday, officials said.")
+    assert is_caption("Protesters march in Hong Kong on Monday. Reuters")
+    # a sentence that ends with an agency, and a name with a credit word inside, are no captions
+    assert not is_caption("An Alibaba spokesperson declined to comment on the pricing to Reuters.")
+    assert not is_caption("June 10 -- MIDFLORIDA Credit Union Amphitheatre, Tampa, FL")
+
+
+@pytest.mark.parametrize("line", [
+    "Read more: Alibaba poised to launch record-breaking $13.4bn Hong Kong listing",
+    "Related: SpaceX's Starship and Super Heavy Mars Rocket in Pictures",
+    "Lakers vs Nets: NBA make final decision on game amid China turmoil [VIDEO]",
+    "Email Tariq Malik at tmalik@example.com or follow him @tariqjmalik.",
+    "Follow Newsbeat on Instagram, Facebook, Twitter and YouTube.",
+    "(Reporting by Greg Roumeliotis; editing by Martin Howell)",
+    "Jessica Napoli contributed to this report.",
+    "Get the latest updates right in your inbox. Subscribe to NJ.com's newsletters.",
+])
+def test_links_to_other_stories_contact_lines_and_credits_are_boilerplate(line: str) -> None:
+    assert looks_like_boilerplate(line, len(line.split()))
+
+
+@pytest.mark.parametrize("line", [
+    "Listen: the minister said that he would resign, and then he left the room without a word.",
+    "He told reporters at the White House that he would follow the rules on Twitter and elsewhere.",
+    "Read the full statement here.",
+    "Why Can't Taylor Swift Perform Her Own Songs? It's Complicated [Bloomberg]",
+])
+def test_prose_that_mentions_links_or_following_is_kept(line: str) -> None:
+    assert not looks_like_boilerplate(line, len(line.split()))
 
 
 def test_obfuscated_email_is_undone_or_dropped() -> None:
@@ -240,6 +271,21 @@ def test_html_body_and_metadata_from_the_page() -> None:
     assert article.captions == ["Putin and Kim in Pyongyang. Photo: Getty Images"]
     assert article.paragraphs == PARAGRAPHS
     assert "Copyright" not in article.text and "Home" not in article.text
+
+
+def test_later_chunks_of_a_split_body_are_put_back_in_page_order() -> None:
+    chunk = '<div class="article body">{}</div>'
+    html = ("<html><body><main>" + chunk.format(f"<p>{PARAGRAPHS[0]}</p><p>{PARAGRAPHS[1]}</p>")
+            + '<aside class="embed"><p>Sign up for our daily briefing, delivered every morning to your inbox '
+              'before you wake up, with the news that matters.</p></aside>'
+            + chunk.format(f"<p>{PARAGRAPHS[2]}</p>") + '<div class="comments"><div class="article body">'
+            + "<p>I completely disagree with this take, the ambassador was right and Seoul is overreacting "
+              "here as usual.</p></div></div>" + chunk.format(f"<p>{PARAGRAPHS[3]}</p>") + "</main></body></html>")
+    tree = lxml.html.fromstring(html)
+    assert add_missing_chunks(tree, PARAGRAPHS[:2]) == PARAGRAPHS  # not the embed, not the comment
+    assert add_missing_chunks(tree, PARAGRAPHS[:1]) == PARAGRAPHS[:1]  # one kept paragraph shows no container
+    bare = lxml.html.fromstring(html.replace(' class="article body"', ""))
+    assert add_missing_chunks(bare, PARAGRAPHS[:2]) == PARAGRAPHS[:2]  # a classless <div> says nothing
 
 
 def test_html_metadata_from_the_container_still_wins() -> None:

@@ -1,7 +1,8 @@
 """Boilerplate evidence: what a line looks like, and how often the corpus repeats it.
 
 Two kinds of evidence, both cheap. The line itself: copyright notices, cookie and
-privacy links, donation appeals, share buttons, "[email protected]". And the corpus:
+privacy links, donation appeals, share buttons, "[email protected]", links to other
+stories, contact lines and the desk's credits. And the corpus:
 menus and footers recur line for line across the pages of one outlet, while article
 prose almost never does, so a line seen in many documents is boilerplate. The corpus
 counts are built once in a first pass (``build_boilerplate``) and shipped to every
@@ -83,7 +84,7 @@ _ALWAYS = re.compile(
     r"\bcookie (policy|policies|settings|preferences)\b|\bprivacy (policy|policies|notice)\b|"
     r"\bterms (of|and) (use|service|conditions)\b|\bbecome a (patron|member|subscriber)\b|"
     r"\breaders like you\b|\bctrl ?\+ ?enter\b|\bjavascript\b.*\b(enable|disabled?)\b|"
-    r"\bsupport (our|independent) journalism\b|\b(sign up|subscribe) (for|to) (our|the)\b.*\bnewsletters?\b|"
+    r"\bsupport (our|independent) journalism\b|\b(sign up|subscribe) (for|to) (our|the|\S+['’]s)\b.*\bnewsletters?\b|"
     r"\bsuggest a correction\b|\bthis (site|website) uses cookies\b|\bwe use cookies\b",
     re.IGNORECASE,
 )
@@ -117,6 +118,34 @@ _END_OF_ARTICLE = re.compile(
 )
 
 
+# What ends or interrupts an article without being part of it: a labelled link to another
+# story ("Read more: Headline", "Headline [VIDEO]"), a contact or follow line ("Email X at
+# x@y.com or follow him @x"), the desk's credits ("(Reporting by A; editing by B)").
+_RELATED = re.compile(
+    r"^[\s•·*-]*(?:read more|related(?: \w+)?|see more|see also|read also|also read|more on this|must read|"
+    r"don'?t miss|recommended|watch|listen|read|more)\s*[:|>»]\s*[\w\"'‘“]"
+    r"(?:(?![.!?]\s).){0,150}(?<![.;,])$|^[^.]{10,150}\[(?-i:[A-Z]{3,})\]\s*\|?$",
+    re.IGNORECASE,
+)
+_CONTACT = re.compile(r"\b(?:follow|e-?mail|reach|reached|write to|contact|tips?)\b", re.IGNORECASE)
+_HANDLE = re.compile(r"[\w.+-]+@[\w-]+\.\w+|(?<!\w)@\w{2,}|twitter\.com/")
+_FOLLOW = re.compile(r"^follow (?:us|\S+(?: \S+){0,4}) on (?:twitter|facebook|instagram|linkedin|youtube)\b",
+                     re.IGNORECASE)
+_CREDITS = re.compile(r"^\(?(?:additional )?(?:reporting|writing|editing|research) by\b|"
+                      r"\bcontributed (?:reporting )?to this (?:report|story|article)\.?\)?$", re.IGNORECASE)
+# Words of a line those patterns may still call end matter.
+END_MATTER_WORDS = 45
+
+
+def is_end_matter(line: str, words: int) -> bool:
+    """A related-story link, a contact or follow line, or the desk's credits: never the story."""
+    if words > END_MATTER_WORDS:
+        return False
+    if _RELATED.match(line) or _FOLLOW.match(line) or _CREDITS.search(line):
+        return True
+    return bool(_HANDLE.search(line)) and bool(_CONTACT.search(line))
+
+
 # Substrings one of which every _ALWAYS match contains: a cheap test before the regex.
 _ALWAYS_HINTS = ("©", "copyright", "rights reserved", "protected", "blocker", "cookie", "privacy", "terms",
                  "become a", "readers like you", "ctrl", "javascript", "journalism", "newsletter", "correction")
@@ -126,6 +155,8 @@ def looks_like_boilerplate(line: str, words: int) -> bool:
     """Boilerplate recognisable from the line alone, with no corpus at hand."""
     low = line.lower()
     if any(hint in low for hint in _ALWAYS_HINTS) and _ALWAYS.search(line):
+        return True
+    if is_end_matter(line, words):
         return True
     return words <= 6 and bool(_INTERFACE.match(line.strip()))
 

@@ -27,7 +27,7 @@ def credit_start(line: str) -> int | None:
     low = line.lower()
     if not any(hint in low for hint in _HINTS):
         return None
-    matches = list(_CREDIT.finditer(line))
+    matches = [m for m in _CREDIT.finditer(line) if not _inside_name(line, m)]
     if matches:
         start = matches[-1].start()
         tail = line[start:].split()
@@ -35,9 +35,28 @@ def credit_start(line: str) -> int | None:
         if len(tail) <= 10 and not re.search(r"[.!?]\s+[A-Z]", line[matches[-1].end():]):
             return start
     agency = _AGENCY.search(line)
-    if agency and len(words) <= 40:
+    if agency and len(words) <= 40 and not _after_lowercase_word(line, agency.start()):
         return agency.start()
     return None
+
+
+def _after_lowercase_word(line: str, start: int) -> bool:
+    """"... declined to comment to Reuters.": the agency ends a sentence, it credits nothing."""
+    before = line[:start].split()
+    return bool(before) and before[-1].isalpha() and before[-1].islower()
+
+
+def _inside_name(line: str, match: re.Match) -> bool:
+    """"Credit Union", "Image Comics": the bare keyword before a capital, in the middle of a name.
+
+    That weakest form of credit ("Photo Kremlin") must start the line or follow punctuation.
+    """
+    if not line[match.start():match.end()].endswith((" ", "\t")) or re.match(r"\S+\.[a-z]{2,}\b", line[match.end():]):
+        return False
+    if match.start() == 0 and line[:1].isalpha():
+        return False  # the line starts with it
+    before = line[:match.start() + 1].rstrip()
+    return bool(before) and before[-1] not in ".|/—–-(:;,"
 
 
 def is_caption(line: str) -> bool:

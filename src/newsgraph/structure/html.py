@@ -19,6 +19,7 @@ from newsgraph.records import Precision
 from newsgraph.structure.boilerplate import looks_like_boilerplate
 from newsgraph.structure.metadata.byline import is_name, names_in
 from newsgraph.structure.captions import is_caption
+from newsgraph.structure.chunks import add_missing_chunks
 from newsgraph.structure.cleanup import deobfuscate_emails, tidy
 from newsgraph.structure.metadata.dates import from_iso
 from newsgraph.structure.metadata.headline import choose_headline
@@ -164,9 +165,10 @@ def structure_html(html: str, url: str | None = None) -> HtmlParts:
     captions = _captions(tree)
     meta_date = _meta_date(tree)
     text = _main_text(tree, url)  # on copies: trafilatura prunes the tree it is given
+    lines = add_missing_chunks(tree, [tidy(line) for line in text.splitlines() if line.strip()])
     document = extract_metadata(tree, default_url=url)
     caption_keys = {c.casefold() for c in captions}
-    for line in text.splitlines():
+    for line in lines:
         line = tidy(deobfuscate_emails(line))
         if not line:
             continue
