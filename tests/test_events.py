@@ -210,3 +210,17 @@ def test_a_role_without_a_country_takes_the_country_its_sentence_is_about():
 def test_undated_text_takes_the_role_that_names_whom_a_person_acted_for():
     rejected = coded("The US rejected calls by Kofi Annan to adopt the reforms.", published=None)
     assert any(e.root == "12" and e.target_code == "IGOUNO" for e in rejected)
+
+
+def test_the_dictionary_pattern_nearest_the_verb_wins_and_clauses_below_the_object_are_not_its_words():
+    ultimatum = coded("Peru has issued an ultimatum to Ecuador to halt attacks across their border.")
+    assert any(e.root == "13" and e.actor_code == "PER" and e.target_code == "ECU" for e in ultimatum)
+    ordered = coded("An Argentine judge has ordered former president Carlos Menem to appear for questioning.")
+    assert [e.root for e in ordered if e.actor_text and "judge" in e.actor_text] == ["10"]
+
+
+def test_what_a_demand_asks_for_is_not_an_event_of_its_own_and_a_stumbling_lemma_still_codes():
+    found = coded("Students staged mass demonstrations on Saturday to demand political reforms.")
+    assert [e.root for e in found] == ["14"]
+    demand = coded("The United States demanded that North Korea forsake its nuclear program.")
+    assert [(e.root, e.target_code) for e in demand] == [("10", "PRK")]

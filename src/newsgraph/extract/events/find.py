@@ -34,6 +34,8 @@ FRAME_DEPS = {"ccomp", "parataxis"}
 SUBORDINATE_DEPS = {"relcl", "advcl", "acl", "pcomp"}
 MODIFIER_DEPS = {"acl", "amod", "compound", "nmod", "pobj", "dobj", "nsubj"}
 MAX_EVIDENCE = 400
+# appeals, intents, demands, rejections and threats: what they ask for or refuse is not an event of its own
+CONTENT_ROOTS = {"02", "03", "10", "12", "13"}
 
 
 @dataclass
@@ -52,6 +54,7 @@ def find_events(article: Article, doc: Doc, mentions: list) -> list[Event]:
     for sent in doc.sents:
         actions = _actions(sent)
         actions = [a for a in actions if not (a.code[:2] == "01" and _frames(a.tok))]
+        actions = [a for a in actions if not _content(a, actions)]
         main = [a for a in actions if not _subordinate(a.tok)]
         if any(a.code[:2] != "01" for a in main):
             actions = main  # background clauses: "after crowds trashed its embassy", "the plan that will allow"
@@ -77,6 +80,8 @@ def _actions(sent) -> list[_Action]:
             actions.append(_Action(tok, code, coding.reciprocal if code == coding.code else "", coding, kind))
             continue
         xcomp = next((c for c in tok.children if c.dep_ == "xcomp"), None)
+        if lemma in STANCE_HEADS and tok.dep_ == "xcomp" and tok.head.lemma_.lower() in STANCE_HEADS:
+            continue  # "refused to commit to …": the outer stance is the event
         if lemma in STANCE_HEADS and (xcomp is not None or lemma in COMMITMENTS):
             if xcomp is not None and xcomp.i in coded:
                 continue  # the complement's event carries the stance
@@ -98,6 +103,19 @@ def _actions(sent) -> list[_Action]:
         code = "100" if kind == "demand" else shifted(coding.code, kind)
         actions.append(_Action(tok, code, coding.reciprocal if code == coding.code else "", coding, kind))
     return actions
+
+
+def _content(action: _Action, actions: list[_Action]) -> bool:
+    """Whether the action is what another one asks for, refuses or threatens ("demanded that Israel
+    ease restrictions", "demands to release prisoners", "threatened to shell towns where 100 people
+    were killed"): the request is the event, its content is not one of its own."""
+    askers = {a.tok.i for a in actions if a is not action and a.code[:2] in CONTENT_ROOTS}
+    node = action.tok
+    while node.head.i != node.i and node.dep_ not in {"conj", "parataxis"}:
+        node = node.head
+        if node.i in askers:
+            return True
+    return False
 
 
 def _subordinate(tok: Token) -> bool:

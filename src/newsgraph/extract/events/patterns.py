@@ -20,6 +20,10 @@ from newsgraph.reference import cameo
 
 # dependents whose words are not the verb's own object or complement
 LEAVE = {"ccomp", "advcl", "relcl", "parataxis", "punct", "mark", "nsubj", "nsubjpass", "csubj", "cc"}
+# a verb's clause-like dependents: below its object their words are another phrase's
+CLAUSES = {"acl", "advcl", "xcomp", "csubj"}
+FUNCTION_WORDS = {"to", "for", "with", "on", "in", "at", "up", "off", "out", "back", "down", "over", "of", "from",
+                  "into", "about", "against", "by", "as", "away", "through"}
 ITEM = re.compile(r"\([^)]*\)|\{[^}]*\}|\S+")
 
 
@@ -98,15 +102,36 @@ def _compiled() -> dict[str, tuple[Pattern, ...]]:
 
 
 def _phrase_tokens(verb: Token) -> list[Token]:
-    """The verb's own phrase after it: object, particles, complements, prepositional phrases."""
-    out: list[Token] = []
-    stack = [c for c in verb.children if c.dep_ not in LEAVE and c.i > verb.i]
-    stack += [c for c in verb.children if c.dep_ in {"prt", "dobj", "acomp"} and c.i < verb.i]  # "what it called off"
+    """The verb's own phrase after it: object, particles, complements, prepositional phrases; not the
+    clauses below its object ("a reminder to Iraq that it must cooperate with inspectors")."""
+    return [t for t, _ in _phrase_depths(verb)]
+
+
+def _phrase_depths(verb: Token) -> list[tuple[Token, int]]:
+    out: list[tuple[Token, int]] = []
+    stack = [(c, 1) for c in verb.children if c.dep_ not in LEAVE and c.i > verb.i]
+    stack += [(c, 1) for c in verb.children if c.dep_ in {"prt", "dobj", "acomp"} and c.i < verb.i]  # "what it called off"
     while stack:
-        t = stack.pop()
-        out.append(t)
-        stack.extend(c for c in t.children if c.dep_ not in {"relcl", "punct", "ccomp", "parataxis"})
+        t, depth = stack.pop()
+        out.append((t, depth))
+        stack.extend((c, depth + 1) for c in t.children if not _leaves_phrase(c))
     return out
+
+
+def _leaves_phrase(tok: Token) -> bool:
+    if tok.dep_ in {"relcl", "punct", "ccomp", "parataxis"}:
+        return True
+    return tok.dep_ in CLAUSES or (tok.dep_ == "conj" and tok.pos_ in {"VERB", "AUX"})
+
+
+def _depths(items: list[tuple[Token, int]]) -> dict[str, int]:
+    """Each word and lemma of the phrase → how far below the verb it first occurs."""
+    found: dict[str, int] = {}
+    for t, depth in items:
+        for w in (t.lower_, t.lemma_.lower()):
+            if depth < found.get(w, 99):
+                found[w] = depth
+    return found
 
 
 def _has(words: set[str], alts: tuple[str, ...]) -> bool:
@@ -119,25 +144,29 @@ def _token_words(tokens: list[Token]) -> set[str]:
 
 def code_verb(verb: Token) -> VerbCode | None:
     """The CAMEO coding the dictionary gives this verb in its sentence, or None."""
-    entries = cameo.verb_dictionary().verbs.get(verb.lemma_.lower()) or cameo.verb_dictionary().verbs.get(verb.lower_)
+    entries = _entries(verb)
     if not entries:
         return None
-    phrase = _phrase_tokens(verb)
-    after_words = _token_words(phrase)
+    items = _phrase_depths(verb)
+    phrase = [t for t, _ in items]
+    depths = _depths(items)
+    after_words = set(depths)
     entry = _entry(verb, entries, after_words)
     if entry is None:
         return None
     before_words = _token_words([t for t in verb.subtree if t.i < verb.i] + list(verb.lefts))
-    preps: dict[str, list[set[str]]] = {}
-    for t in phrase:
+    preps: dict[str, list[tuple[int, set[str]]]] = {}
+    for t, depth in items:
         if t.dep_ in {"prep", "agent", "dative"} or t.pos_ == "ADP":
-            preps.setdefault(t.lower_, []).append(_token_words(list(t.subtree)))
+            preps.setdefault(t.lower_, []).append((depth, _token_words(list(t.subtree))))
     best: Pattern | None = None
+    best_rank = (0.0, 0)
     for pattern in _compiled().get(entry.block, ()):
-        if best is not None and pattern.size <= best.size:
+        if best is not None and pattern.size < best.size:
             continue
-        if _fits(pattern, before_words, after_words, preps):
-            best = pattern
+        cost = _fits(pattern, before_words, depths, preps)
+        if cost is not None and (pattern.size, -cost) > best_rank:
+            best, best_rank = pattern, (pattern.size, -cost)
     if best is not None:
         return VerbCode(best.code, best.reciprocal, entry.block, best, len(entry.words) + best.size)
     if not entry.code:
@@ -146,24 +175,62 @@ def code_verb(verb: Token) -> VerbCode | None:
     return VerbCode(primary if primary != "---" else "", reciprocal, entry.block, None, len(entry.words))
 
 
+def _entries(verb: Token):
+    """The dictionary entries of the verb: by lemma, by its form, or by the form's regular stem when
+    the lemmatizer stumbles ("staged" → "stag")."""
+    verbs = cameo.verb_dictionary().verbs
+    word = verb.lower_
+    for key in (verb.lemma_.lower(), word, *_regular_stems(word)):
+        if key in verbs:
+            return verbs[key]
+    return None
+
+
+def _regular_stems(word: str) -> list[str]:
+    stems = []
+    for suffix in ("ed", "ing", "es", "s"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[: -len(suffix)]
+            stems += [stem, stem + "e"]
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                stems.append(stem[:-1])  # "stopped" → "stop"
+    if word.endswith("ied"):
+        stems.append(word[:-3] + "y")
+    return stems
+
+
 def _entry(verb: Token, entries, after_words: set[str]):
     """The most specific dictionary entry: "ask for" before "ask"."""
     fitting = [e for e in entries if all(w in after_words for w in e.words[1:])]
     return max(fitting, key=lambda e: len(e.words), default=None)
 
 
-def _fits(p: Pattern, before: set[str], after: set[str], preps: dict[str, list[set[str]]]) -> bool:
+def _fits(p: Pattern, before: set[str], depths: dict[str, int],
+          preps: dict[str, list[tuple[int, set[str]]]]) -> int | None:
+    """How deep below the verb the pattern's words lie (lower is closer), or None when it does not fit.
+    A bare function word ("* to", "* up") must be the verb's own particle or preposition."""
     if not all(_has(before, alts) for alts in p.before):
-        return False
-    if not all(_has(after, alts) for alts in p.after):
-        return False
+        return None
+    cost = 0
+    for alts in p.after:
+        depth = _depth(depths, alts)
+        if depth is None or (depth > 1 and all(a in FUNCTION_WORDS for a in alts)):
+            return None
+        cost += depth
     for prep, words, _ in p.preps:
-        phrases = preps.get(prep)
+        # a bare "(for)" is the verb's own prepositional phrase; one with words may hang on its object
+        phrases = [ws for depth, ws in preps.get(prep, ()) if depth <= (2 if words else 1)]
         if not phrases:
-            return False
+            return None
         if words and not any(all(_has(ws, alts) for alts in words) for ws in phrases):
-            return False
-    return True
+            return None
+    return cost
+
+
+def _depth(depths: dict[str, int], alts: tuple[str, ...]) -> int | None:
+    found = [depths[a] if " " not in a else max((depths.get(w, 99) for w in a.split()), default=99) for a in alts
+             if a in depths or (" " in a and all(w in depths for w in a.split()))]
+    return min(found) if found else None
 
 
 def role_phrase(verb: Token, coding: VerbCode, role: str) -> Token | None:
