@@ -197,3 +197,30 @@ def test_in_a_game_report_a_place_that_is_not_written_as_a_place_is_its_team():
                        "Tar Heels beat Evansville 91-73 in Chapel Hill, N.C."])
     assert entity_of(mentions, "North Carolina") == {("ORG", "North Carolina")}
     assert {m.type for m in mentions if m.text.startswith("Chapel Hill")} <= {"GPE", "LOC"}
+
+
+def test_a_place_written_before_a_noun_for_people_says_where_they_are_from():
+    mentions, _ = run(["An Arkansas woman was killed on Monday, and South Sudan officials condemned the attack.",
+                       "The fire spread across Arkansas."])
+    kinds = {(m.text, m.kind) for m in mentions if m.entity in {"Arkansas", "South Sudan"}}
+    assert ("Arkansas", "demonym") in kinds and ("Arkansas", "name") in kinds
+    assert ("South Sudan", "demonym") in kinds
+
+
+def test_across_articles_spelling_variants_of_a_place_are_one_and_a_city_is_no_person():
+    articles = [
+        people("LOC:Mount Cook", "GPE:New Zealand", article="b1"),
+        people("LOC:Mount Cook", "PERSON:Duncan Rait", article="b2"),
+        people("GPE:Mt Cook", "PERSON:Duncan Rait", article="b3"),
+        people("LOC:Betty Ford Center", "PERSON:Lindsay Lohan", article="b4"),
+        people("LOC:Betty Ford Center", "PERSON:Lindsay Lohan", article="b5"),
+        people("LOC:Betty Ford Clinic", "PERSON:Lindsay Lohan", article="b6"),
+        people("LOC:Ford Clinic", "PERSON:Henry Ford", article="b7"),
+        people("PERSON:Banda Aceh", "GPE:Indonesia", article="b8"),
+        people("GPE:Aceh", "GPE:Indonesia", article="b9"),
+    ]
+    links = link_across(articles)
+    assert links[("b3", "GPE:mt cook")].id == "LOC:mount cook"
+    assert links[("b6", "LOC:betty ford clinic")].id == "LOC:betty ford center"
+    assert ("b7", "LOC:ford clinic") not in links
+    assert ("b9", "GPE:aceh") not in links

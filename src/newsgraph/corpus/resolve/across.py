@@ -5,13 +5,17 @@ Lohan" is already one entity everywhere she is named in full. What is left is de
 here, each time with evidence from the articles themselves:
 
 1. one type per name: "Wladimir Klitschko" a GPE in one article and a PERSON in ten is
-   a PERSON (the type most of its mentions across the corpus have, when it is clear);
+   a PERSON (the type most of its mentions across the corpus have, when it is clear; a
+   place called GPE here and LOC there takes the more frequent of the two);
 2. short forms: an article that only says "Peterson", "Laci", "the Saints" or "AMD"
    means the full name whose articles share the most context with it (other entities
    named in both, the same story); with no context in common, or two full names sharing
    it equally (Laci and Scott Peterson), the short form stays apart;
 3. variants of one full name ("Christopher Simpson", "Christopher Kenyon Simpson") with
-   context in common join the form more articles use.
+   context in common join the form more articles use;
+4. a place or organisation spelt another way ("Mt Cook", "Mount Cook"; "Sea Micro") joins
+   the spelling more articles use, and one with another generic head ("Betty Ford Clinic",
+   "Betty Ford Center") joins it when their articles share context.
 """
 
 from __future__ import annotations
@@ -20,11 +24,15 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from newsgraph.extract.entities import compatible_names, organisation_short_forms, short_forms
+from newsgraph.reference import people
 from newsgraph.reference.keys import entity_id, name_key
 
 TYPE_MAJORITY = 2 / 3  # share of a name's mentions a type needs to become the name's type
 STORY_WEIGHT = 3  # sharing a story counts as much as three shared entities
 PLACE_OR_ORG = {"ORG", "GPE", "LOC"}
+PLACES = {"GPE", "LOC"}
+SPELLINGS = {"mt": "mount", "ft": "fort", "centre": "center", "theatre": "theater", "&": "and"}
+GENERIC_HEADS = {"center", "clinic", "treatment", "facility", "hospital", "rehab", "rehabilitation", "institute"}
 OWN_NAME_RATIO = 2  # a short form used alone in more than twice the full name's articles is a name of its own
 MAX_CONTEXT_ARTICLES = 300  # a candidate's context is read from this many of its articles at most
 
@@ -82,12 +90,65 @@ def link_across(articles: list[ArticleEntities]) -> dict[tuple[str, str], Target
     for eid, g in entities.items():
         if g.type == "PERSON" and len(g.name.split()) >= 2:
             surnames[name_key(g.name.split()[-1])].append(eid)
+    variants = _variant_index(entities)
     for a in articles:
         for eid, use in final[a.article]:
-            target = _full_name_for(a, eid, use, entities, index, surnames, context, by_article)
+            target = (_full_name_for(a, eid, use, entities, index, surnames, context, by_article)
+                      or _spelling_variant(a, eid, use, entities, variants, context, by_article))
             if target is not None:
                 out[a.article, _original(a, eid, out)] = target
     return out
+
+
+def spelling_key(name: str) -> str:
+    """A place or organisation name with its spelling evened out: "Mt Cook" and "Mount Cook",
+    "Sea Micro" and "SeaMicro", "Treatment Centre" and "Treatment Center"."""
+    words = [SPELLINGS.get(w, w) for w in name_key(name).replace(".", " ").split()]
+    return "".join(w for w in words if w != "the")
+
+
+def core_key(name: str) -> str:
+    """The name without its generic head: "Betty Ford" for "Betty Ford Clinic" and for "Betty
+    Ford Treatment Center"; empty when nothing is dropped or one word is left."""
+    words = [SPELLINGS.get(w, w) for w in name_key(name).replace(".", " ").split() if w != "the"]
+    end = len(words)
+    while end > 0 and words[end - 1] in GENERIC_HEADS:
+        end -= 1
+    return "".join(words[:end]) if 2 <= end < len(words) else ""
+
+
+def _variant_index(entities: dict[str, _Global]) -> dict[str, list[str]]:
+    index: dict[str, list[str]] = defaultdict(list)
+    for eid, g in entities.items():
+        if g.type in PLACE_OR_ORG and len(g.name.split()) >= 2 and not g.kb_id:
+            for key in {f"spelling:{spelling_key(g.name)}", f"core:{core_key(g.name)}"}:
+                if not key.endswith(":"):
+                    index[key].append(eid)
+    return index
+
+
+def _spelling_variant(a: ArticleEntities, eid: str, use: EntityUse, entities: dict[str, _Global],
+                      variants: dict[str, list[str]], context: dict[str, set[str]],
+                      by_article: dict[str, ArticleEntities]) -> Target | None:
+    """A multi-word place or organisation name spelt another way joins the spelling more articles
+    use; one with another generic head ("Betty Ford Clinic", "Betty Ford Center") joins it only
+    when their articles share context."""
+    if use.kb_id or use.type not in PLACE_OR_ORG or len(use.name.split()) < 2:
+        return None
+    mine = entities[eid]
+    for key, needs_context in ((f"spelling:{spelling_key(use.name)}", False), (f"core:{core_key(use.name)}", True)):
+        if key.endswith(":"):
+            continue
+        candidates = [c for c in variants.get(key, []) if c != eid and _same_kind(use.type, entities[c].type)
+                      and _better_known(entities[c], mine)]
+        if not candidates:
+            continue
+        best = max(candidates, key=lambda c: (len(entities[c].articles), entities[c].mentions, c))
+        if needs_context and _shared(a, eid, best, entities, context, by_article) < 1:
+            continue
+        g = entities[best]
+        return Target(best, g.name, g.type, "variant")
+    return None
 
 
 def _current(articles: list[ArticleEntities], out: dict) -> dict[str, list[tuple[str, EntityUse]]]:
@@ -128,7 +189,9 @@ def _one_type_per_name(articles: list[ArticleEntities]) -> dict[str, Target]:
         if len(types) < 2:
             continue
         best, n = types.most_common(1)[0]
-        if n < TYPE_MAJORITY * sum(types.values()):
+        if set(types) <= PLACES:  # GPE or LOC is the model's guess about one place: the majority decides
+            best = max(types, key=lambda t: (types[t], t == "GPE"))
+        elif n < TYPE_MAJORITY * sum(types.values()):
             continue
         for type_ in types:
             eid = f"{type_}:{key}"
@@ -194,8 +257,8 @@ def _full_name_for(a: ArticleEntities, eid: str, use: EntityUse, entities: dict[
     words = use.name.split()
     short = len(words) == 1
     mine = entities[eid]
-    candidates = [c for c in index.get(name_key(use.name), []) if c != eid and _same_kind(use.type, entities[c].type)
-                  or short and entities[c].type == "PERSON"]  # a bare name's own label is the model's guess
+    candidates = [c for c in index.get(name_key(use.name), []) if c != eid and (_same_kind(use.type, entities[c].type)
+                  or short and _reads_as_person(entities[c]))]  # a bare name's own label is the model's guess
     if not short:
         if use.type != "PERSON":
             return None
@@ -211,6 +274,15 @@ def _full_name_for(a: ArticleEntities, eid: str, use: EntityUse, entities: dict[
         return None  # "Microsoft" alone in many articles is a name of its own, not "Computerworld Microsoft"
     g = entities[best]
     return Target(best, g.name, g.type, "short form" if short else "variant")
+
+
+def _reads_as_person(candidate: _Global) -> bool:
+    """A person a bare name of another type may still stand for: one the reference knows, or
+    whose name starts with a common given name ("Cheeks" tagged a place joins Maurice Cheeks;
+    "Aceh" does not join "Banda Aceh", a city the model called a person)."""
+    if candidate.type != "PERSON":
+        return False
+    return (candidate.kb_id or "").startswith("person:") or people.is_given_name(candidate.name.split()[0])
 
 
 def _better_known(candidate: _Global, mine: _Global) -> bool:

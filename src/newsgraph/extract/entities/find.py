@@ -16,7 +16,7 @@ from newsgraph.extract.entities.aliases import canonical_person, resolve_people
 from newsgraph.extract.entities.headlines import cut_headline_names, read_casing
 from newsgraph.extract.entities.linking import known_aliases, link
 from newsgraph.extract.entities.mentions import Found, name_mentions
-from newsgraph.extract.entities.metonymy import demonym_places, korean_regions
+from newsgraph.extract.entities.metonymy import demonym_places, korean_regions, people_of_places
 from newsgraph.extract.entities.places import qualified_places
 from newsgraph.extract.entities.orgnames import organisation_aliases, team_names
 from newsgraph.extract.entities.pronouns import mark_subjects, resolve_pronouns
@@ -44,6 +44,7 @@ def find_entities(article: Article, doc: Doc) -> tuple[list[Mention], list[Entit
     found = korean_regions(doc, found)
     demonym_places(doc, found)
     found = qualified_places(doc, found)
+    people_of_places(doc, found)
     found = organisation_aliases(doc, found)
     for m in found:
         canonical_person(m)

@@ -1,11 +1,13 @@
 """Places the name tables cannot see: "the North" and "the South" standing for North and
-South Korea in articles about Korea, and landforms named by an adjective ("Korean peninsula")."""
+South Korea in articles about Korea, landforms named by an adjective ("Korean peninsula"),
+and place names used as adjectives of people ("an Arkansas woman", "South Sudan officials")."""
 
 from __future__ import annotations
 
 from spacy.tokens import Doc
 
 from newsgraph.extract.entities.mentions import Found
+from newsgraph.extract.entities.titlewords import HEADS, PEOPLE_NOUNS
 from newsgraph.reference import countries
 
 KOREAS = {"North": "PRK", "South": "KOR"}
@@ -25,6 +27,24 @@ def demonym_places(doc: Doc, found: list[Found]) -> None:
             m.text = doc[m.tok_start:m.tok_end].text
             m.label, m.kind, m.kb_id = "LOC", "name", None
             m.entity = " ".join(w[:1].upper() + w[1:] for w in m.text.split())
+
+
+def people_of_places(doc: Doc, found: list[Found]) -> None:
+    """ "an Arkansas woman", "a Brooklyn mother of 12", "South Sudan officials": a place name
+    written before a noun for people says where they are from, as "Russian" does in "Russian
+    officials". Such a mention is a ``demonym`` of the place, not the place as an actor (the
+    actor is the person). Changes mentions in place."""
+    for m in found:
+        if m.label not in {"GPE", "LOC"} or m.kind not in {"name", "alias"} or m.qualified:
+            continue
+        last = doc[m.tok_end - 1]
+        head = last.head
+        if last.dep_ != "compound" or not m.tok_end <= head.i <= m.tok_end + 2 or not head.is_lower:
+            continue
+        if any(not t.is_lower for t in doc[m.tok_end:head.i]):
+            continue  # another name in between: "Texas Lifer Escapes"
+        if head.lemma_ in PEOPLE_NOUNS or head.lower_ in PEOPLE_NOUNS or head.lemma_ in HEADS:
+            m.kind = "demonym"
 
 
 def korean_regions(doc: Doc, found: list[Found]) -> list[Found]:

@@ -17,6 +17,7 @@ from newsgraph.reference import countries, regions
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 POSSESSIVE = {"'s", "’s"}
+PLACE_NOUNS = {"province", "state", "region", "island", "islands", "city", "county", "district", "territory"}
 
 
 def qualified_places(doc: Doc, found: list[Found]) -> list[Found]:
@@ -95,6 +96,16 @@ def _possessed_place(doc: Doc, m: Found, by_start: dict[int, Found]) -> Found | 
     while at < len(doc) and at - m.tok_end <= 3 and doc[at].is_lower and doc[at].pos_ == "ADJ":
         at += 1  # "northwestern", "neighbouring"
     inner = by_start.get(at)
+    if inner is not None and _place_named_as_person(doc, inner):
+        inner.label = "GPE"  # "Indonesia's Aceh province": the small model's PERSON
     if inner is None or not _plain_place(inner):
         return None
     return inner
+
+
+def _place_named_as_person(doc: Doc, m: Found) -> bool:
+    """A one-word "person" the reference does not know, followed by "province", "state"...:
+    after a country's possessive it is a region ("Russia's Putin" stays a person)."""
+    after = doc[m.tok_end] if m.tok_end < len(doc) else None
+    return (m.label == "PERSON" and m.kb_id is None and m.tok_end - m.tok_start == 1
+            and after is not None and after.lower_ in PLACE_NOUNS)

@@ -29,3 +29,17 @@ TITLE_WORDS = HEADS | {
 
 def is_title_word(word: str) -> bool:
     return word.lower() in TITLE_WORDS
+
+# Nouns for people that a place name can qualify ("an Arkansas woman", "a Perth climber"), in the
+# singular (the lemma is looked up); titles (HEADS) count too.
+PEOPLE_NOUNS = {
+    "man", "woman", "boy", "girl", "teen", "teenager", "child", "kid", "baby", "mother", "father", "mom", "mum",
+    "dad", "son", "daughter", "brother", "sister", "wife", "husband", "grandmother", "grandfather", "family",
+    "couple", "resident", "native", "citizen", "people", "person", "voter", "student", "worker", "soldier",
+    "activist", "veteran", "victim", "suspect", "driver", "pedestrian", "inmate", "prisoner", "convict",
+    "escapee", "climber", "mountaineer", "doctor", "nurse", "teacher", "lawyer", "police", "policeman",
+    "detective", "jury", "juror", "fan", "player", "athlete", "coach", "star", "actor", "actress", "singer",
+    "rapper", "musician", "artist", "writer", "businessman", "entrepreneur", "farmer", "fisherman", "pastor",
+    "priest", "teen-ager", "youth", "gunman", "killer", "murderer", "shooter", "thief", "robber", "hero",
+    "firefighter", "authority", "lineman", "receiver", "quarterback", "tourist", "hiker", "survivor",
+}

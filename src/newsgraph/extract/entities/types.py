@@ -101,8 +101,8 @@ def mention_votes(doc: Doc, m: Found) -> Counter:
             votes["PERSON"] += 2  # "Mr Buckley", "coach Mo Cheeks"
         elif before.lower_ == "of" and before2 is not None and before2.lower_ in PLACE_NOUNS:
             votes[place] += 2  # "the province of Aceh"
-        elif before.lower_ in LOCATIVE and len(words) == 1 and not people.is_given_name(words[0].text):
-            votes[place] += 1  # "in Aceh"
+        elif before.lower_ in LOCATIVE and not people.is_given_name(words[0].text) and not _owner(doc, m):
+            votes[place] += 1  # "in Aceh", "in Banda Aceh" (not "in Smith's house")
         elif before.lower_ == "the" and len(words) == 1 and m.label == "PERSON":
             votes["ORG"] += 2  # "the Jaguars": a person is not "the Smith"
     after = doc[m.tok_end] if m.tok_end < len(doc) else None
@@ -112,6 +112,10 @@ def mention_votes(doc: Doc, m: Found) -> Counter:
     if last.dep_ == "compound" and last.head.lower_ in FACILITY_HEADS and not last.head.text[:1].isupper():
         votes[place] += 2  # "a Huntsville prison"
     return votes
+
+
+def _owner(doc: Doc, m: Found) -> bool:
+    return m.tok_end < len(doc) and doc[m.tok_end].text in {"'s", "’s"}
 
 
 def _no_head(last: str) -> bool:
