@@ -224,3 +224,26 @@ def test_across_articles_spelling_variants_of_a_place_are_one_and_a_city_is_no_p
     assert links[("b6", "LOC:betty ford clinic")].id == "LOC:betty ford center"
     assert ("b7", "LOC:ford clinic") not in links
     assert ("b9", "GPE:aceh") not in links
+
+
+def test_two_streets_joined_by_and_are_one_corner_and_a_place_before_a_title_is_no_actor():
+    mentions, _ = run(["She was struck at 97th Avenue and 117th Street on Friday.",
+                       "The church attended by Alaska Gov. Sarah Palin burned."])
+    places = {m.text: m.kind for m in mentions if m.type in {"GPE", "LOC"}}
+    assert places.get("97th Avenue and 117th Street") == "name"
+    assert places.get("Alaska") == "demonym"
+
+
+def test_in_a_game_report_nicknames_and_home_towns_are_the_team():
+    mentions, _ = run(["The Indianapolis Colts beat the Kansas City Chiefs 20-13 on Sunday to clinch a playoff spot.",
+                       "Indianapolis scored twice in the fourth quarter, and the Chiefs never recovered."],
+                      title="Colts Beat Chiefs 20-13")
+    chiefs = {(m.type, m.entity) for m in mentions if m.text == "Chiefs"}
+    assert chiefs == {("ORG", "Kansas City Chiefs")}
+    assert entity_of(mentions, "Indianapolis") <= {("ORG", "Indianapolis Colts")}
+
+
+def test_a_name_variant_the_model_called_an_organisation_joins_the_person():
+    mentions, _ = run(["The Sixers hired Maurice Cheeks as head coach on Monday.",
+                       "\"I know Mo Cheeks,\" King said, \"and players will not have problems with Mo Cheeks.\""])
+    assert {(m.type, m.entity) for m in mentions if m.text == "Mo Cheeks"} <= {("PERSON", "Maurice Cheeks")}

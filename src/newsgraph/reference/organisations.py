@@ -35,6 +35,7 @@ def index() -> dict[str, Organisation]:
 
 def clear_cache() -> None:
     index.cache_clear()
+    _nicknames.cache_clear()
 
 
 def all_organisations() -> list[Organisation]:
@@ -50,3 +51,19 @@ def lookup(name: str) -> Organisation | None:
     if name.lower().startswith("the "):
         name = name[4:]
     return index().get(name_key(name))
+
+
+@lru_cache(maxsize=1)
+def _nicknames() -> dict[str, Organisation]:
+    """Sports teams by the last word of their name ("Chiefs", "Saints"), where one team has it."""
+    counts: dict[str, list[Organisation]] = {}
+    for org in all_organisations():
+        if org.kind.startswith("sports team") and len(org.name.split()) >= 2:
+            counts.setdefault(name_key(org.name.split()[-1]), []).append(org)
+    return {key: teams[0] for key, teams in counts.items() if len(teams) == 1}
+
+
+def team_by_nickname(word: str) -> Organisation | None:
+    """The one team of the table whose name ends in ``word`` ("Chiefs" → Kansas City Chiefs).
+    Many nicknames are everyday words: use it only where the text is about a game."""
+    return _nicknames().get(name_key(word))

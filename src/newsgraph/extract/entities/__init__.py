@@ -14,13 +14,16 @@ Steps, in order, one module each:
 3. ``orgnames`` (teams): "Indianapolis Colts" is a team, not the city.
 4. ``linking``: links to the reference tables (countries, capitals, demonyms,
    organisations, outlets, known people).
-5. ``metonymy``: "the North"/"the South", demonyms standing for places.
+5. ``metonymy``: "the North"/"the South", demonyms standing for places, and places used as
+   adjectives of people ("an Arkansas woman", "Alaska Gov. Sarah Palin") as demonyms.
 6. ``places``: a place and the state or country that qualifies it are one place
    ("Fort Smith, Ark.", "Indonesia's Aceh province").
-7. ``orgnames`` (aliases): acronyms, "Corp"/"Inc" and short forms of organisation names.
+7. ``orgnames`` (aliases): acronyms, "Corp"/"Inc" and short forms of organisation names;
+   in a game report, team nicknames ("Chiefs") of the reference table.
 8. ``aliases``: short forms ("Campbell", "Laci") to the full name the article uses.
 9. ``types``: one type per name, voted by all its mentions (model label, the name's own
-   words, the words around it; in a game report a place not written as a place is a team).
+   words, the words around it; in a game report a place not written as a place is a team,
+   and joins the team the article names: "Indianapolis" → Indianapolis Colts).
 10. ``roles``: titles given to people ("US Deputy Secretary of State Kurt Campbell").
 11. ``pronouns``: "he"/"she" to the most plausible person.
 12. ``find``: runs the steps and builds one ``Entity`` per canonical name.

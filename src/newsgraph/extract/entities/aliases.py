@@ -55,7 +55,7 @@ SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 NICKNAMES = {
     "joe": "joseph", "bill": "william", "bob": "robert", "mike": "michael", "jim": "james", "tony": "anthony",
     "dick": "richard", "liz": "elizabeth", "beth": "elizabeth", "kate": "katherine", "peggy": "margaret",
-    "chuck": "charles", "ted": "edward", "ned": "edward", "sasha": "alexander", "volodya": "vladimir",
+    "chuck": "charles", "ted": "edward", "mo": "maurice", "ned": "edward", "sasha": "alexander", "volodya": "vladimir",
 }
 
 
@@ -142,6 +142,12 @@ def merge_name_variants(found: list[Found]) -> None:
             groups.append([m])
         else:
             group.append(m)
+    for m in found:  # "Mo Cheeks" tagged ORG beside "Maurice Cheeks": a variant of the person's name
+        if m.label in {"ORG", "GPE", "LOC"} and m.kb_id is None and len(name_words(m.text)) == 2:
+            group = next((g for g in groups if compatible(g[0].text, m.text)), None)
+            if group is not None:
+                m.label = "PERSON"
+                group.append(m)
     for group in groups:
         if len({name_key(m.text) for m in group}) < 2:
             continue

@@ -18,7 +18,7 @@ from newsgraph.extract.entities.linking import known_aliases, link
 from newsgraph.extract.entities.mentions import Found, name_mentions
 from newsgraph.extract.entities.metonymy import demonym_places, korean_regions, people_of_places
 from newsgraph.extract.entities.places import qualified_places
-from newsgraph.extract.entities.orgnames import organisation_aliases, team_names
+from newsgraph.extract.entities.orgnames import leading_words, organisation_aliases, team_names, team_nicknames
 from newsgraph.extract.entities.pronouns import mark_subjects, resolve_pronouns
 from newsgraph.extract.entities.roles import find_roles, title_mentions
 from newsgraph.extract.entities.titlewords import TITLE_WORDS
@@ -46,12 +46,14 @@ def find_entities(article: Article, doc: Doc) -> tuple[list[Mention], list[Entit
     found = qualified_places(doc, found)
     people_of_places(doc, found)
     found = organisation_aliases(doc, found)
+    found = team_nicknames(doc, found)
     for m in found:
         canonical_person(m)
     found = resolve_people(doc, found)
     found = [m for m in found if not _title_fragment(m)]
     decide_types(doc, found)
     _one_label_per_name(found)
+    leading_words(found)
     mark_subjects(doc, found)
     roles = find_roles(doc, article.id, found)
     titles = title_mentions(doc, roles, found)

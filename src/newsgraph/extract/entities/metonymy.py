@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from newsgraph.extract.entities.mentions import Found
-from newsgraph.extract.entities.titlewords import HEADS, PEOPLE_NOUNS
+from newsgraph.extract.entities.titlewords import HEADS, PEOPLE_NOUNS, TITLE_ABBREVIATIONS
 from newsgraph.reference import countries
 
 KOREAS = {"North": "PRK", "South": "KOR"}
@@ -32,10 +32,14 @@ def demonym_places(doc: Doc, found: list[Found]) -> None:
 def people_of_places(doc: Doc, found: list[Found]) -> None:
     """ "an Arkansas woman", "a Brooklyn mother of 12", "South Sudan officials": a place name
     written before a noun for people says where they are from, as "Russian" does in "Russian
-    officials". Such a mention is a ``demonym`` of the place, not the place as an actor (the
+    officials"; so does one written before a title ("Alaska Gov. Sarah Palin"). Such a mention is a ``demonym`` of the place, not the place as an actor (the
     actor is the person). Changes mentions in place."""
     for m in found:
         if m.label not in {"GPE", "LOC"} or m.kind not in {"name", "alias"} or m.qualified:
+            continue
+        after = doc[m.tok_end] if m.tok_end < len(doc) else None
+        if after is not None and after.lower_.rstrip(".") in HEADS | TITLE_ABBREVIATIONS and m.tok_end < len(doc) - 1:
+            m.kind = "demonym"  # "Alaska Gov. Sarah Palin", "Alaska Governor": the place of the office
             continue
         last = doc[m.tok_end - 1]
         head = last.head

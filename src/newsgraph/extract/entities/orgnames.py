@@ -10,6 +10,10 @@
   "Indianapolis Colts"), or the distinctive words before its generic head ("Betty Ford"
   and "Promises" after "Betty Ford Center", "Promises Treatment Center"), is that name;
   capitalised words of that kind the model left untagged become mentions too.
+- A name the type vote made an organisation that opens a longer organisation name of the
+  article is that organisation ("Indianapolis", a team, is the Indianapolis Colts).
+- In a game report, a team's nickname ("Chiefs", "Saints") is the team of the reference
+  table that has it, tagged or not (elsewhere such words are too often everyday words).
 """
 
 from __future__ import annotations
@@ -20,7 +24,8 @@ from spacy.tokens import Doc
 
 from newsgraph.extract.entities.mentions import ORG_HEADS, Found
 from newsgraph.extract.entities.titlewords import TITLE_WORDS
-from newsgraph.extract.entities.types import COMPANY_HEADS, FACILITY_HEADS, PLACE_HEADS
+from newsgraph.extract.entities.types import COMPANY_HEADS, FACILITY_HEADS, PLACE_HEADS, is_sporting
+from newsgraph.reference import organisations
 from newsgraph.reference.keys import name_key
 
 CORPORATE_SUFFIXES = {"inc", "inc.", "corp", "corp.", "co", "co.", "ltd", "ltd.", "llc", "plc", "corporation"}
@@ -156,3 +161,47 @@ def _untagged(doc: Doc, found: list[Found], forms: dict[str, str], label_of: dic
             extra.append(Found(token.idx, token.idx + len(token.text), token.i, token.i + 1, token.text,
                                label_of[full], "alias", full))
     return extra
+
+
+def team_nicknames(doc: Doc, found: list[Found]) -> list[Found]:
+    """In an article about a game, capitalised nicknames of the reference table's teams become
+    (or relabel) mentions of the team; elsewhere the mentions are returned unchanged."""
+    if not is_sporting(doc, found):
+        return found
+    by_start = {m.tok_start: m for m in found if m.tok_end - m.tok_start == 1}
+    covered = [False] * len(doc)
+    for m in found:
+        for i in range(m.tok_start, m.tok_end):
+            covered[i] = True
+    extra = []
+    for token in doc:
+        if not token.is_alpha or not (token.is_title or token.is_upper) or len(token.text) < 4:
+            continue
+        team = organisations.team_by_nickname(token.text)
+        if team is None:
+            continue
+        single = by_start.get(token.i)
+        if single is not None and single.kb_id is None:
+            single.label, single.entity, single.kb_id, single.kind = "ORG", team.name, team.kb_id, "alias"
+        elif not covered[token.i]:
+            extra.append(Found(token.idx, token.idx + len(token.text), token.i, token.i + 1, token.text,
+                               "ORG", "alias", team.name, team.kb_id))
+    return sorted(found + extra, key=lambda m: m.start) if extra else found
+
+
+def leading_words(found: list[Found]) -> None:
+    """ "Indianapolis" voted a team (ORG) in an article that names the "Indianapolis Colts" is
+    the Colts: an organisation whose words open exactly one longer organisation name of the
+    article joins it. Changes mentions in place; run after the type vote."""
+    longer: dict[str, set[str]] = {}
+    for m in found:
+        if m.label == "ORG" and m.entity and m.kind in {"name", "alias"} and len(m.entity.split()) >= 2:
+            words = m.entity.split()
+            for n in range(1, len(words)):
+                longer.setdefault(name_key(" ".join(words[:n])), set()).add(m.entity)
+    for m in found:
+        if m.label != "ORG" or not m.entity or (m.kb_id or "").startswith(("org:", "outlet:")):
+            continue
+        targets = longer.get(name_key(m.entity), set()) - {m.entity}
+        if len(targets) == 1:
+            m.entity, m.kind = next(iter(targets)), "alias"

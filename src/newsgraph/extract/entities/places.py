@@ -1,4 +1,5 @@
-"""A place qualified by a larger one is one place: "Fort Smith, Ark.", "Indonesia's Aceh province".
+"""A place qualified by a larger one is one place: "Fort Smith, Ark.", "Indonesia's Aceh province";
+and two streets joined by "and" name one corner ("at 97th Avenue and 117th Street").
 
 News text pins a city to its state or country after a comma, and a region to its country
 with a possessive. The pair names one place, the smaller one: the qualifier is not a
@@ -17,6 +18,7 @@ from newsgraph.reference import countries, regions
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 POSSESSIVE = {"'s", "’s"}
+STREETS = {"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "drive", "way", "place"}
 PLACE_NOUNS = {"province", "state", "region", "island", "islands", "city", "county", "district", "territory"}
 
 
@@ -44,7 +46,26 @@ def qualified_places(doc: Doc, found: list[Found]) -> list[Found]:
             inner.text = doc[inner.tok_start:inner.tok_end].text
             inner.qualified = True
             merged.add(id(m))
+    _street_corners(doc, found, by_start, merged)
     return [m for m in found if id(m) not in merged]
+
+
+def _street_corners(doc: Doc, found: list[Found], by_start: dict[int, Found], merged: set[int]) -> None:
+    """ "at 97th Avenue and 117th Street": two streets joined by "and" name one corner."""
+    for m in found:
+        if id(m) in merged or m.label not in PLACE_LABELS or m.text.split()[-1].lower().rstrip(".") not in STREETS:
+            continue
+        if m.tok_end + 1 >= len(doc) or doc[m.tok_end].lower_ != "and":
+            continue
+        other = by_start.get(m.tok_end + 1)
+        if other is None or id(other) in merged or other.label not in PLACE_LABELS:
+            continue
+        if other.text.split()[-1].lower().rstrip(".") not in STREETS:
+            continue
+        m.end, m.tok_end = other.end, other.tok_end
+        m.text = m.entity = doc[m.tok_start:m.tok_end].text
+        m.label, m.kind, m.kb_id = "LOC", "name", None
+        merged.add(id(other))
 
 
 def _plain_place(m: Found) -> bool:

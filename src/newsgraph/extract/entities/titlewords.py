@@ -43,3 +43,5 @@ PEOPLE_NOUNS = {
     "priest", "teen-ager", "youth", "gunman", "killer", "murderer", "shooter", "thief", "robber", "hero",
     "firefighter", "authority", "lineman", "receiver", "quarterback", "tourist", "hiker", "survivor",
 }
+# Abbreviated titles before a name ("Gov. Sarah Palin", "Sen. Ted Cruz"), without the full stop.
+TITLE_ABBREVIATIONS = {"gov", "sen", "rep", "gen", "lt", "col", "sgt", "atty", "supt", "det", "insp", "cmdr", "adm"}
