@@ -247,3 +247,19 @@ def test_a_name_variant_the_model_called_an_organisation_joins_the_person():
     mentions, _ = run(["The Sixers hired Maurice Cheeks as head coach on Monday.",
                        "\"I know Mo Cheeks,\" King said, \"and players will not have problems with Mo Cheeks.\""])
     assert {(m.type, m.entity) for m in mentions if m.text == "Mo Cheeks"} <= {("PERSON", "Maurice Cheeks")}
+
+
+def test_a_given_name_and_a_surname_the_model_missed_are_a_person():
+    mentions, _ = run(["Maurice Cheeks was officially introduced as the 21st head coach of the 76ers.",
+                       "Cheeks played for the Sixers for 11 seasons."],
+                      title="Sixers Hire Maurice Cheeks as Head Coach")
+    assert {m.entity for m in mentions if m.text in {"Maurice Cheeks", "Cheeks"}} == {"Maurice Cheeks"}
+    assert all(m.type == "PERSON" for m in mentions if m.entity == "Maurice Cheeks")
+
+
+def test_a_company_is_also_named_by_the_word_before_its_trade_word():
+    mentions, _ = run(["Advanced Micro Devices agreed to buy ATI Technologies for $5.4 billion.",
+                       "Analysts said the purchase of graphics chipmaker ATI would help AMD.",
+                       "Pip Coburn of Coburn Ventures said Coburn expected more deals."])
+    assert {m.entity for m in mentions if m.text == "ATI"} == {"ATI Technologies"}
+    assert {m.type for m in mentions if m.text == "Coburn"} <= {"PERSON"}

@@ -10,7 +10,8 @@ Steps, in order, one module each:
    (``titlewords`` lists the words titles are made of; terms that name no actor, such as
    "DUI", "GMT" or a ticker after "NYSE:", are dropped).
 2. ``headlines``: names in title-case lines cut at the words the article shows to be
-   common ("Lindsay Lohan Checks Into Rehab" → "Lindsay Lohan").
+   common ("Lindsay Lohan Checks Into Rehab" → "Lindsay Lohan"); full names the model
+   missed (a common given name and the proper nouns after it).
 3. ``orgnames`` (teams): "Indianapolis Colts" is a team, not the city.
 4. ``linking``: links to the reference tables (countries, capitals, demonyms,
    organisations, outlets, known people).

@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from newsgraph.annotate import verb_lemmas
 from newsgraph.extract.entities.aliases import canonical_person, resolve_people
-from newsgraph.extract.entities.headlines import cut_headline_names, read_casing
+from newsgraph.extract.entities.headlines import cut_headline_names, missed_people, read_casing
 from newsgraph.extract.entities.linking import known_aliases, link
 from newsgraph.extract.entities.mentions import Found, name_mentions
 from newsgraph.extract.entities.metonymy import demonym_places, korean_regions, people_of_places
@@ -37,7 +37,8 @@ def find_entities(article: Article, doc: Doc) -> tuple[list[Mention], list[Entit
     "he" that refers to him); ``Mention.type`` is the type of that entity (a demonym or a
     capital standing for a country is a GPE mention of the country).
     """
-    found = cut_headline_names(doc, name_mentions(doc), read_casing(doc), verb_lemmas())
+    casing, verbs = read_casing(doc), verb_lemmas()
+    found = cut_headline_names(doc, name_mentions(doc), casing, verbs)
     found = team_names(doc, found)
     for m in found:
         link(doc, m)
@@ -47,6 +48,7 @@ def find_entities(article: Article, doc: Doc) -> tuple[list[Mention], list[Entit
     people_of_places(doc, found)
     found = organisation_aliases(doc, found)
     found = team_nicknames(doc, found)
+    found = missed_people(doc, found, casing, verbs)
     for m in found:
         canonical_person(m)
     found = resolve_people(doc, found)

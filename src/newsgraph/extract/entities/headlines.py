@@ -6,7 +6,8 @@ writes it capitalised mid-sentence, or when it is not a word the prose (or the g
 shows to be common: written lower-case in the body, a function word, or an inflected verb
 ("Checks", "Placed"). Mentions in such lines are cut at the common words; what is left
 with no name word in it is dropped, and so is a headline "name" none of whose words the
-prose writes as a name ("Arson", "Driver Charged").
+prose writes as a name ("Arson", "Driver Charged"). A common given name and the capitalised
+proper nouns after it that the model missed are a person's full name.
 """
 
 from __future__ import annotations
@@ -15,13 +16,16 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from newsgraph.extract.entities.mentions import Found
+from newsgraph.extract.entities.mentions import HONORIFICS, ORG_HEADS, Found
+from newsgraph.extract.entities.titlewords import TITLE_WORDS
 from newsgraph.reference import people
 
 MAX_LABEL_WORDS = 4  # a line of at most this many words, all capitalised, is read like a headline
 MIN_TITLE_WORDS = 3  # a line needs this many capitalised words of 4+ letters to be title case
 INFLECTIONS = ("s", "ed", "ing")
-MIN_PROSE_TOKENS = 40  # with less prose than this, a headline name is kept without evidence
+MIN_PROSE_TOKENS = 40
+NOT_SURNAMES = TITLE_WORDS | HONORIFICS | ORG_HEADS | {"street", "avenue", "road", "church", "center", "centre",
+                                                    "county", "city", "day", "park", "river", "island", "hospital"}  # with less prose than this, a headline name is kept without evidence
 
 
 @dataclass
@@ -176,3 +180,38 @@ def _name_evidence(token, casing: Casing) -> bool:
 def _occupation_before_name(doc: Doc, m: Found) -> bool:
     first, second = doc[m.tok_start], doc[m.tok_start + 1]
     return first.is_alpha and not people.is_given_name(first.text) and people.is_given_name(second.text)
+
+
+def missed_people(doc: Doc, found: list[Found], casing: Casing, verbs: set[str]) -> list[Found]:
+    """Full names the model left untagged ("Sixers Hire Maurice Cheeks as Head Coach",
+    "Maurice Cheeks was officially introduced"): a common given name followed by one to
+    three capitalised proper nouns outside any mention is a person. In a title-case line
+    the words after the given name stop at the first common word ("Checks"). Returns the
+    mentions with the new ones added, in text order."""
+    covered = [False] * len(doc)
+    for m in found:
+        for i in range(m.tok_start, m.tok_end):
+            covered[i] = True
+    extra: list[Found] = []
+    for token in doc:
+        if covered[token.i] or not token.is_title or not token.is_alpha or not people.is_given_name(token.text):
+            continue
+        end = token.i + 1
+        while end < len(doc) and end - token.i <= 3 and _surname_word(doc[end], casing, verbs) and not covered[end]:
+            end += 1
+        if end == token.i + 1:
+            continue
+        span = doc[token.i:end]
+        for i in range(token.i, end):
+            covered[i] = True
+        extra.append(Found(span.start_char, span.end_char, span.start, span.end, span.text, "PERSON",
+                           entity=span.text))
+    return sorted(found + extra, key=lambda m: m.start) if extra else found
+
+
+def _surname_word(token, casing: Casing, verbs: set[str]) -> bool:
+    if not (token.is_title and token.is_alpha and token.pos_ == "PROPN" and len(token.text) > 1):
+        return False
+    if token.lower_ in NOT_SURNAMES or "\n" in token.whitespace_:
+        return False
+    return not (casing.title_case[token.i] and common_word(token, casing, verbs))

@@ -8,7 +8,8 @@
   ("AMD" after "Advanced Micro Devices", "SAF" after "Sudan Armed Forces").
 - A single word that is the last word of a longer organisation name ("the Colts" after
   "Indianapolis Colts"), or the distinctive words before its generic head ("Betty Ford"
-  and "Promises" after "Betty Ford Center", "Promises Treatment Center"), is that name;
+  and "Promises" after "Betty Ford Center", "Promises Treatment Center"; "ATI" after "ATI
+  Technologies"), is that name;
   capitalised words of that kind the model left untagged become mentions too.
 - A name the type vote made an organisation that opens a longer organisation name of the
   article is that organisation ("Indianapolis", a team, is the Indianapolis Colts).
@@ -32,6 +33,9 @@ CORPORATE_SUFFIXES = {"inc", "inc.", "corp", "corp.", "co", "co.", "ltd", "ltd."
 GENERIC = FACILITY_HEADS | ORG_HEADS | COMPANY_HEADS | {"treatment", "medical", "national", "international",
                                                        "rehabilitation", "correctional", "memorial", "regional"}
 ADMINISTRATIONS = {"administration", "government", "campaign"}
+TRADE_WORDS = {"technologies", "technology", "systems", "holdings", "industries", "labs", "laboratories", "software",
+               "communications", "pharmaceuticals", "networks", "ventures", "enterprises", "semiconductor",
+               "electronics", "microsystems", "dynamics", "logistics", "entertainment"}
 JOINERS = {"of", "and", "the", "for", "&", "de", "-"}
 
 
@@ -106,6 +110,8 @@ def organisation_aliases(doc: Doc, found: list[Found]) -> list[Found]:
         if m in longer or (m.kb_id or "").split(":")[0] in {"country", "org", "outlet", "person"}:
             continue
         full = forms.get(name_key(m.text))
+        if full and m.label == "PERSON" and company_core(full) == m.text:
+            continue  # "Coburn" beside "Pip Coburn" and "Coburn Ventures": the person's
         if full and full != m.entity and m.label != "GPE" and (m.label != "PERSON" or len(m.text.split()) <= 2):
             m.entity, m.kind, m.label, m.kb_id = full, "alias", label_of[full], None
     return sorted(found + _untagged(doc, found, forms, label_of), key=lambda m: m.start)
@@ -134,7 +140,19 @@ def short_forms(full: str) -> list[str]:
         head -= 1
     if 0 < head < len(words) and words[-1].lower() in FACILITY_HEADS and words[head - 1].lower() not in PLACE_HEADS:
         forms.append(" ".join(words[:head]))  # "Betty Ford" for "Betty Ford Center", not "Fulton County" for its jail
+    core = company_core(full)
+    if core:
+        forms.append(core)
     return forms
+
+
+def company_core(full: str) -> str | None:
+    """ "ATI" for "ATI Technologies", "Marvell" for "Marvell Technology": the name before a
+    trade word that companies add to their name (not "New York" for "New York Times")."""
+    words = _words(strip_corporate(full))
+    if len(words) == 2 and words[1].lower() in TRADE_WORDS and words[0][:1].isupper():
+        return words[0]
+    return None
 
 
 def _generic_last(name: str) -> bool:
