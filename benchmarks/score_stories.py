@@ -102,10 +102,10 @@ def documents(conn: sqlite3.Connection) -> list[tuple[str, str, dict]]:
 
 def reset(conn: sqlite3.Connection) -> None:
     """Forget every story, as if the articles had just been stored."""
+    conn.execute("UPDATE articles SET story = NULL, duplicate_of = NULL")  # first: they point at stories
     for table in STORY_TABLES:
         conn.execute(f"DELETE FROM {table}")
     conn.execute("DELETE FROM corpus_state WHERE name LIKE 'stories.%'")
-    conn.execute("UPDATE articles SET story = NULL, duplicate_of = NULL")
     conn.commit()
 
 

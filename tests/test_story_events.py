@@ -151,3 +151,48 @@ def test_a_story_keeps_its_years_and_its_kind_of_members_between_updates(tmp_pat
     assert set(loaded.terms) == {"rehab", "@tara reid"}
     assert abs(loaded.names_norm2 - 1.3 ** 2) < 1e-3
     conn.close()
+
+
+RAHMAN_A = """Klitschko stops Rahman to keep his heavyweight titles
+Wladimir Klitschko stopped Hasim Rahman in the seventh round in Mannheim, Germany, on Saturday to keep his IBF and WBO heavyweight titles.
+The Ukrainian champion dropped the American challenger with a left-right combination at the SAP Arena. Rahman, a former champion, had little to offer.
+Klitschko said Rahman was a difficult opponent and that he wanted to unify all the belts."""
+
+RAHMAN_B = """Wladimir Klitschko knocks out Hasim Rahman in Mannheim
+Heavyweight champion Wladimir Klitschko retained his IBF and WBO belts with a seventh-round stoppage of Hasim Rahman in Mannheim, Germany.
+A left-right combination ended the fight at the SAP Arena. The Ukrainian called the American a tough challenger and said he wants every title.
+Rahman, a former champion, was stopped for the first time in years."""
+
+THOMPSON_A = """Klitschko stops Thompson to keep his heavyweight titles
+Wladimir Klitschko stopped Tony Thompson in the sixth round in Bern, Switzerland, on Saturday to keep his IBF and WBO heavyweight titles.
+The Ukrainian champion dropped the American challenger with a right hand at the Stade de Suisse. Thompson, from Washington, had little to offer.
+Klitschko said Thompson was a difficult opponent and that he wanted to unify all the belts."""
+
+THOMPSON_B = """Wladimir Klitschko knocks out Tony Thompson in Bern
+Heavyweight champion Wladimir Klitschko retained his IBF and WBO belts with a sixth-round stoppage of Tony Thompson in Bern, Switzerland.
+A right hand ended the fight at the Stade de Suisse. The Ukrainian called the American a tough challenger and said he wants every title.
+Thompson, from Washington, was stopped for the first time in years."""
+
+
+def test_the_same_champion_against_another_challenger_is_another_story(tmp_path: Path) -> None:
+    """Undated, same words, one participant shared: the challenger named up front tells the fights apart."""
+    found = ingest(tmp_path, {"rahman_a": RAHMAN_A, "rahman_b": RAHMAN_B,
+                              "thompson_a": THOMPSON_A, "thompson_b": THOMPSON_B})
+    assert found["rahman_a"] == found["rahman_b"]
+    assert found["thompson_a"] == found["thompson_b"]
+    assert found["rahman_a"] != found["thompson_a"]
+
+
+def test_two_stories_fit_when_each_names_the_others_main_participants() -> None:
+    from newsgraph.corpus.stories.participants import fits, main_participants, surname
+
+    assert surname("joseph comeaux jr") == "comeaux" and surname("chohan") == "chohan"
+    rahman = {"klitschko": 4, "rahman": 3, "ketsoyan": 1}
+    assert main_participants(rahman, 4) == {"klitschko", "rahman"}
+    # the Thompson fight's articles never name Rahman: another event
+    assert not fits({"klitschko", "thompson"}, {"klitschko", "thompson"}, rahman, 4, {"klitschko", "rahman", "ibf"})
+    # another outlet on the Rahman fight, naming its promoter up front too, fits
+    assert fits({"klitschko", "rahman"}, {"klitschko", "rahman", "sauerland"}, rahman, 4,
+                {"klitschko", "rahman", "ibf"})
+    # no key participants on one side: no evidence, no veto
+    assert fits(set(), {"x"}, rahman, 4, {"klitschko"}) and fits({"x"}, {"x"}, {}, 0, set())

@@ -12,10 +12,13 @@ Steps, one module each:
    language) and its names, weighted by how often it mentions them.
 3. ``embeddings``: one sentence embedding per article, computed by the ingest workers.
 4. ``timing``: the year an article's news belongs to, from its date or from its text.
-5. ``index``: story centroids, document frequencies and a capped inverted index; an article
-   joins the most similar story whose participants and year fit its own.
-6. ``store``: the part of the index an update needs, loaded from the store and saved back.
-7. ``update``: attaches each article to the most similar story or opens a new one.
+5. ``participants``: who an article is about (the people its headline and first sentence
+   name) and whether two stories' main participants are the same.
+6. ``index``: story centroids, document frequencies and a capped inverted index; an article
+   joins the most similar story whose participants and year fit its own; two stories merge
+   only when each names the other's main participants.
+7. ``store``: the part of the index an update needs, loaded from the store and saved back.
+8. ``update``: attaches each article to the most similar story or opens a new one.
 
 The ingest workers call ``signature_bytes`` and ``attach_embeddings`` so that the main
 process never signs or embeds.

@@ -23,6 +23,8 @@ from typing import Iterable
 
 import numpy as np
 
+from newsgraph.corpus.stories.participants import fits, main_participants, surnames
+
 ARTICLE_TERMS = 30  # an article's vector keeps its strongest terms
 CENTROID_TERMS = 120  # a story's centroid keeps its strongest terms
 POSTED_TERMS = 24  # a story is findable by its strongest terms
@@ -31,10 +33,10 @@ POSTING_CAP = 40  # a posting list keeps its most recent stories
 MAX_CANDIDATES = 20  # exact similarity is computed for at most this many stories (fewer: more order dependence)
 MERGE_CANDIDATES = 10  # ... and for a story, the closest few other stories
 EARLY_POSTS = 3  # a story is re-posted after each of its first members, then once per update
-WINDOW_DAYS = 10.0
+WINDOW_DAYS = 10.0  # a dated article only joins a story active within this many days
 NAME_PREFIX = "@"  # features.ENTITY_PREFIX: terms that are names
 YEAR_GAP = 1  # an article joins a story whose news is at most this many years from its own
-NAMES_TO_COMPARE = 5  # participants are compared when the article names at least this many (a headline names one)  # a dated article only joins a story active within this many days
+NAMES_TO_COMPARE = 5  # participants are compared when the article names at least this many (a headline names one)
 
 
 def story_key(founder: str, n: int = 0) -> str:
@@ -86,8 +88,11 @@ class StoryVector:
     rep_score: float = -1.0  # similarity to the centroid of the article giving the title
     years: dict[int, int] = field(default_factory=dict)  # members placed in each year (timing.when)
     long: int = 0  # members with a body, not a headline alone
+    keys: dict[str, int] = field(default_factory=dict)  # surname -> members with it as key participant
+    keyed: int = 0  # members with any key participant
     dirty: bool = False
     _embedding_norm: float | None = field(default=None, repr=False)  # cached: read per candidate, per article
+    _surnames: set[str] | None = field(default=None, repr=False)  # cached: the names its terms hold, compared
 
     def lexical(self, vector: dict[str, float]) -> float:
         """Cosine-like score of a term vector against this centroid.
@@ -114,9 +119,18 @@ class StoryVector:
         return self._embedding_norm
 
     def add(self, vector: dict[str, float], embedding: np.ndarray | None, day: float | None,
-            sign: float = 1.0, year: int | None = None, long: bool = False) -> None:
+            sign: float = 1.0, year: int | None = None, long: bool = False,
+            keys: frozenset[str] = frozenset()) -> None:
         """Add (sign=1) or remove (sign=-1) one member."""
         self.long = max(self.long + (int(sign) if long else 0), 0)
+        if keys:
+            self.keyed = max(self.keyed + int(sign), 0)
+            for key in keys:
+                count = self.keys.get(key, 0) + int(sign)
+                if count > 0:
+                    self.keys[key] = count
+                else:
+                    self.keys.pop(key, None)
         if year is not None:
             count = self.years.get(year, 0) + (1 if sign > 0 else -1)
             if count > 0:
@@ -145,6 +159,7 @@ class StoryVector:
             self.embedding = self.embedding + sign * embedding
             self._embedding_norm = None
         self.size += 1 if sign > 0 else -1
+        self._surnames = None
         if sign > 0 and day is not None:
             self.first_day = day if self.first_day is None else min(self.first_day, day)
             self.last_day = day if self.last_day is None else max(self.last_day, day)
@@ -156,12 +171,16 @@ class StoryVector:
         for year, count in other.years.items():
             self.years[year] = self.years.get(year, 0) + count
         self.long += other.long
+        self.keyed += other.keyed
+        for key, count in other.keys.items():
+            self.keys[key] = self.keys.get(key, 0) + count
         for t, w in other.terms.items():
             self.terms[t] = self.terms.get(t, 0.0) + w
         if other.embedding is not None:
             self.embedding = other.embedding.copy() if self.embedding is None else self.embedding + other.embedding
             self._embedding_norm = None
         self.size += other.size
+        self._surnames = None
         days = [d for d in (self.first_day, self.last_day, other.first_day, other.last_day) if d is not None]
         if days:
             self.first_day, self.last_day = min(days), max(days)
@@ -205,6 +224,15 @@ class StoryVector:
     def top_terms(self, n: int) -> list[str]:
         return [t for t, _ in sorted(self.terms.items(), key=lambda kv: (-kv[1], kv[0]))[:n]]  # ties by name: any store, any order
 
+    def main_participants(self) -> set[str]:
+        return main_participants(self.keys, self.keyed)
+
+    def surnames(self) -> set[str]:
+        """The names its centroid holds, as participants are compared (``participants.surname``)."""
+        if self._surnames is None:
+            self._surnames = surnames(t[1:] for t in self.terms if t[:1] == NAME_PREFIX)
+        return self._surnames
+
     def mostly_long(self) -> bool:
         return 2 * self.long > self.size
 
@@ -229,6 +257,7 @@ class Member:
     year: int | None = None  # timing.when: the year of its news, from its date or a full date in its text
     long: bool = False  # has a body, not a headline alone
     not_before: int | None = None  # ... else a year its text names: the article is not older
+    keys: frozenset[str] = frozenset()  # its key participants, as surnames (participants.py)
 
 
 @dataclass
@@ -319,17 +348,13 @@ class StoryIndex:
                     break
         return found
 
-    def best(self, vector: dict[str, float], embedding: np.ndarray | None, day: float | None,
-             exclude: str | None = None, limit: int = MAX_CANDIDATES,
-             year: int | None = None, not_before: int | None = None,
-             long: bool = False) -> tuple[StoryVector | None, float]:
+    def best(self, m: Member) -> tuple[StoryVector | None, float]:
         """The most similar candidate story that clears its threshold and fits its participants and year."""
         best, best_margin = None, 0.0
-        for story in self.candidates(vector, day)[:limit]:
-            if story.id == exclude:
-                continue
-            margin = self.similarity(story, vector, embedding) - self.threshold(embedding, story, long)
-            if margin >= 0 and (best is None or margin > best_margin) and self.same_event(story, vector, year, not_before):
+        for story in self.candidates(m.vector, m.day):
+            margin = self.similarity(story, m.vector, m.embedding) - self.threshold(m.embedding, story, m.long)
+            if margin >= 0 and (best is None or margin > best_margin) and self.same_event(
+                    story, m.vector, m.year, m.not_before):
                 best, best_margin = story, margin
         return best, best_margin
 
@@ -380,20 +405,20 @@ class StoryIndex:
         """Cluster new articles into the index; return article id -> story id (before merges)."""
         where: dict[str, str] = {}
         for m in members:  # single pass
-            story, _ = self.best(m.vector, m.embedding, m.day, year=m.year, not_before=m.not_before, long=m.long)
+            story, _ = self.best(m)
             if story is None:
                 story = self.open_story(m.id)
-            story.add(m.vector, m.embedding, m.day, year=m.year, long=m.long)
+            story.add(m.vector, m.embedding, m.day, year=m.year, long=m.long, keys=m.keys)
             if story.size <= EARLY_POSTS:  # a young story's top terms still change
                 self.post(story)
             where[m.id] = story.id
         for m in members:  # reconsider each once the whole batch is in
             current = self.stories[where[m.id]]
-            current.add(m.vector, m.embedding, None, sign=-1.0, year=m.year, long=m.long)
-            story, _ = self.best(m.vector, m.embedding, m.day, year=m.year, not_before=m.not_before, long=m.long)
+            current.add(m.vector, m.embedding, None, sign=-1.0, year=m.year, long=m.long, keys=m.keys)
+            story, _ = self.best(m)
             if story is None:
                 story = current if current.size == 0 else self.open_story(m.id)
-            story.add(m.vector, m.embedding, m.day, year=m.year, long=m.long)
+            story.add(m.vector, m.embedding, m.day, year=m.year, long=m.long, keys=m.keys)
             if story.size <= EARLY_POSTS:
                 self.post(story)
             where[m.id] = story.id
@@ -440,9 +465,19 @@ class StoryIndex:
             else:
                 score, threshold = (lexical + semantic / small.size) / 2.0, self.pick(True, articles)
             margin = score - threshold
-            if margin >= 0 and (best is None or margin > best_margin) and self.same_event(large, small.terms, small.year()):
+            if margin >= 0 and (best is None or margin > best_margin) and self.same_event(
+                    large, small.terms, small.year()) and (not articles or self.stories_fit(small, large)):
                 best, best_margin = other, margin
         return best
+
+    @staticmethod
+    def stories_fit(a: StoryVector, b: StoryVector) -> bool:
+        """Two stories' main participants are each named by the other story (participants.py).
+
+        Checked between stories, not between an article and a story: one article's lead often
+        names a spokesman or an expert the others do not, while what most members of a story
+        name up front is who it is about."""
+        return fits(a.main_participants(), a.surnames(), b.keys, b.keyed, b.surnames())
 
     def resolve(self, story_id: str) -> str:
         while story_id in self.merged:

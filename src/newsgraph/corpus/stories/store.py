@@ -15,6 +15,7 @@ import numpy as np
 
 from newsgraph.corpus.stories.index import (
     MAX_CANDIDATES,
+    NAME_PREFIX,
     POSTING_CAP,
     StoryIndex,
     StoryVector,
@@ -27,14 +28,19 @@ SEQ_STATE = "stories.posting_seq"  # postings are ordered by when they were made
 # What a centroid counts of its members is kept in its terms column beside the terms (no term
 # starts with "#"): "#2013": members placed in 2013, "#long": members with a body. Databases
 # made before these were counted read as stories with no year and no long member.
+# "#@reid": members with that surname as key participant, "#keyed": members with any.
 COUNT_PREFIX = "#"
 LONG = "long"
+KEYED = "keyed"
 
 
 def _counts(story: StoryVector) -> dict[str, int]:
     counts = {f"{COUNT_PREFIX}{y}": n for y, n in sorted(story.years.items())}
     if story.long:
         counts[COUNT_PREFIX + LONG] = story.long
+    if story.keyed:
+        counts[COUNT_PREFIX + KEYED] = story.keyed
+        counts.update({COUNT_PREFIX + NAME_PREFIX + name: n for name, n in sorted(story.keys.items())})
     return counts
 
 def load_counts(conn: sqlite3.Connection, index: StoryIndex, terms: Iterable[str]) -> None:
@@ -92,7 +98,8 @@ def load_stories(conn: sqlite3.Connection, index: StoryIndex, ids: Iterable[str]
         terms = {t: w for t, w in terms.items() if t[:1] != COUNT_PREFIX}
         story = StoryVector(row[0], terms=terms, size=row[3], first_day=row[4], last_day=row[5],
                             rep_score=row[6] if row[6] is not None else -1.0, long=counts.pop(LONG, 0),
-                            years={int(y): n for y, n in counts.items() if y.isdigit()})
+                            years={int(y): n for y, n in counts.items() if y.isdigit()},
+                            keyed=counts.pop(KEYED, 0), keys={k[1:]: n for k, n in counts.items() if k[:1] == NAME_PREFIX})
         story.recount()
         if row[2] is not None:
             story.embedding = np.frombuffer(row[2], dtype=np.float32).copy()

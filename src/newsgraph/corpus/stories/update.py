@@ -33,6 +33,7 @@ from newsgraph.corpus.stories import store as story_store
 from newsgraph.corpus.stories.embeddings import first_words, from_blob, story_summary, to_blob
 from newsgraph.corpus.stories.features import ENGLISH, ENTITY_PREFIX, article_terms
 from newsgraph.corpus.stories.index import WINDOW_DAYS, Member, StoryIndex, Thresholds
+from newsgraph.corpus.stories.participants import is_key_mention, surnames
 from newsgraph.corpus.stories.timing import when
 from newsgraph.reference.keys import name_key
 from newsgraph.store.sqlite import chunks, now, rows_in
@@ -57,6 +58,7 @@ class NewArticle:
     language: str | None = None
     entities: dict[str, str] = field(default_factory=dict)  # name key -> entity id
     mentions: Counter[str] = field(default_factory=Counter)  # name key -> times mentioned
+    key_names: set[str] = field(default_factory=set)  # named in its headline or first sentence (participants)
 
     @property
     def day(self) -> float | None:
@@ -88,12 +90,15 @@ def read_new_articles(conn: sqlite3.Connection, article_ids: Sequence[str]) -> l
                              "language FROM articles WHERE id IN ({marks})", sorted(set(article_ids))):
         if row[6] is None:  # "story IS NULL" in SQL would lead SQLite to scan the story index instead
             found[row[0]] = NewArticle(row[0], row[1] or "", row[2] or "", row[3] or "", row[4], row[5] or "", row[7])
-    for article, entity in rows_in(conn, "SELECT article, entity FROM mentions "
-                                         "WHERE article IN ({marks}) AND entity IS NOT NULL", sorted(found)):
+    for article, entity, start, type_, kind in rows_in(
+            conn, "SELECT article, entity, start, type, kind FROM mentions "
+                  "WHERE article IN ({marks}) AND entity IS NOT NULL", sorted(found)):
         key = name_key(entity.split(":", 1)[-1])
         if key:
             found[article].entities.setdefault(key, entity)
             found[article].mentions[key] += 1
+            if is_key_mention(start, type_, kind):
+                found[article].key_names.add(key)
     return sorted(found.values(), key=lambda a: (a.published is None, a.published or "", a.id))
 
 
@@ -199,7 +204,8 @@ def _member(article: NewArticle, vector: dict[str, float], embedding: np.ndarray
     placed = when(article.published, article.text())
     exact = placed is not None and placed.exact
     return Member(article.id, vector, embedding, article.day, year=placed.year if exact else None,
-                  not_before=placed.year if placed and not exact else None, long=article.long)
+                  not_before=placed.year if placed and not exact else None, long=article.long,
+                  keys=frozenset(surnames(article.key_names)))
 
 
 def _stories_of(conn: sqlite3.Connection, ids: set[str]) -> dict[str, str]:
