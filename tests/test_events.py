@@ -224,3 +224,14 @@ def test_what_a_demand_asks_for_is_not_an_event_of_its_own_and_a_stumbling_lemma
     assert [e.root for e in found] == ["14"]
     demand = coded("The United States demanded that North Korea forsake its nuclear program.")
     assert [(e.root, e.target_code) for e in demand] == [("10", "PRK")]
+
+
+def test_targets_in_purpose_clauses_conditions_and_against_phrases_and_subjects_of_stative_participles():
+    strike = coded("Ethnic Turks began a hunger strike on Monday to protest against Sweden's decision.")
+    assert any(e.root == "14" and e.target_code == "SWE" for e in strike)
+    threat = coded("Russia threatened to stop negotiations if the United States goes ahead with the deployment.")
+    assert any(e.root == "13" and e.actor_code == "RUS" and e.target_code == "USA" for e in threat)
+    shelling = coded("Vietnamese forces launched artillery fire against Cambodian guerrilla camps.")
+    assert any(e.root in {"18", "19", "20"} and e.target_code and e.target_code.startswith("KHM") for e in shelling)
+    committed = coded("Vietnam is committed to opening up its economy.")
+    assert any(e.actor_code == "VNM" and e.root == "03" for e in committed)

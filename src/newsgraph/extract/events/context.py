@@ -28,6 +28,7 @@ INTERNATIONAL = {"international", "world", "global", "united", "european", "afri
 # dependents that climb from a name to the phrase it belongs to: "the town of Cizre"
 CLIMB = {"pobj", "prep", "compound", "amod", "appos", "nmod", "poss"}
 NOMINAL = {"NOUN", "PROPN"}
+PLACE_PREPS = {"in", "at", "near", "outside", "inside"}
 
 
 def needs_country(actor: Actor | None) -> bool:
@@ -39,17 +40,30 @@ def needs_country(actor: Actor | None) -> bool:
     return dictionary.is_role(actor.code)
 
 
-def with_country(actor: Actor, sent: Span, coder: ActorCoder, exclude: set[str] = frozenset()) -> Actor:
-    """The actor with the country of its phrase or of its sentence joined to its code."""
-    doc = sent.doc
+def with_country(actor: Actor, trigger: Token, coder: ActorCoder) -> Actor:
+    """The actor with the country of its phrase, of where the event took place ("killed 23 people
+    in Tel Aviv") or of its sentence joined to its code."""
+    doc = trigger.doc
     head = doc[actor.head]
     country = _phrase_country(head, coder)
     if country is None and not _international(head):
-        country = dominant_country(sent, coder, exclude)
+        country = place_country(trigger, coder) or dominant_country(trigger.sent, coder)
     if country is None:
         return actor
     role = actor.code if actor.code and dictionary.is_role(actor.code) else ""
     return replace(actor, code=country + role)
+
+
+def place_country(trigger: Token, coder: ActorCoder) -> str | None:
+    """The country of the place the trigger says the event happened in: "in Tel Aviv", "at Juba"."""
+    for c in trigger.children:
+        if c.dep_ == "prep" and c.lower_ in PLACE_PREPS:
+            for g in c.children:
+                if g.dep_ == "pobj" and g.ent_type_ in {"GPE", "LOC", "FAC"}:
+                    country = coder.of_phrase(g).country
+                    if country:
+                        return country
+    return None
 
 
 def dominant_country(sent: Span, coder: ActorCoder, exclude: set[str] = frozenset()) -> str | None:

@@ -172,9 +172,9 @@ def _events(article: Article, action: _Action, coder: ActorCoder) -> list[Event]
         if not (source is not None and source.known) and not (tgt is not None and tgt.known):
             continue  # neither side is anything that can act
         if needs_country(source):
-            source = with_country(source, tok.sent, coder)
+            source = with_country(source, tok, coder)
         if needs_country(tgt):
-            tgt = with_country(tgt, tok.sent, coder)
+            tgt = with_country(tgt, tok, coder)
         if source is not None and tgt is not None and (source.name or source.code, source.code) == (tgt.name or tgt.code, tgt.code):
             continue
         if source is not None and tgt is not None and _same_actor(source, tgt):

@@ -24,6 +24,8 @@ TARGET_PREPS = ("to", "with", "against", "on", "at", "toward", "towards", "into"
                 "in", "upon", "of")
 CLIMB = {"xcomp", "conj", "advcl", "acomp", "prep", "pcomp"}
 MAX_CHAIN = 4
+# participles whose passive subject is the one acting
+STATIVE = {"commit", "prepare", "engage", "determine", "involve", "dedicate", "resolve", "poise"}
 # appeals, demands, accusations and threats are made of the subject of their clause ("demanded that X …")
 ADDRESSED_ROOTS = {"02", "10", "11", "13"}
 
@@ -42,7 +44,10 @@ def subject_of(tok: Token) -> Token | None:
                 return c
             if c.dep_ == "agent":
                 return next((g for g in c.children if g.dep_ == "pobj"), None)
-        if any(c.dep_ in {"nsubjpass", "expl"} for c in node.children):
+        passive = next((c for c in node.children if c.dep_ in {"nsubjpass", "expl"}), None)
+        if passive is not None:
+            if passive.dep_ == "nsubjpass" and _stative(node):
+                return passive  # "Vietnam is committed to opening up", "Serb forces were engaged in"
             return None  # passive without "by": the source is not named
         if node.dep_ in CLIMB and node.head.i != node.i and node.head.pos_ not in {"NOUN", "PROPN", "PRON"}:
             node = node.head  # "agreed to share", "is about to restore", "signed and ratified"
@@ -51,6 +56,11 @@ def subject_of(tok: Token) -> Token | None:
             return None
         return None
     return None
+
+
+def _stative(verb: Token) -> bool:
+    """A participle that says what its subject does, not what is done to it ("is committed to")."""
+    return verb.lemma_.lower() in STATIVE and not any(c.dep_ == "agent" for c in verb.children)
 
 
 def coordinated(head: Token) -> list[tuple[Token, int, int]]:
@@ -94,8 +104,16 @@ def _code_phrase(coder: ActorCoder, head: Token, lo: int, hi: int) -> Actor:
 
 
 def target(tok: Token, coding: Coding, coder: ActorCoder, source_texts: set[str]) -> Actor | None:
-    """The actor acted upon, or None when the parse names none that codes."""
+    """The actor acted upon, or None when the parse names none that codes.
+
+    In order: the passive subject, the pattern's "+" phrase, the objects and prepositional actors
+    of the verb and of its chain ("agreed to restore ties with X"), then those of its purpose clause
+    ("began a hunger strike to protest against Sweden's decision"), the subject of a threat's
+    condition ("threatened to stop talks if the United States goes ahead"), and the subject of
+    what a demand or accusation states ("demanded that the DPRK forsake …")."""
     passive = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    if passive is not None and _stative(tok):
+        passive = None  # its subject acts
     candidates: list[Token] = []
     if passive is not None:
         candidates.append(passive)
@@ -106,20 +124,71 @@ def target(tok: Token, coding: Coding, coder: ActorCoder, source_texts: set[str]
     place = place_of(tok)
     if place is not None and "place" in coding.objects:
         candidates.insert(0, place)
-    node = tok
-    for _ in range(MAX_CHAIN):
-        candidates += [c for c in node.children if c.dep_ in {"dobj", "dative", "iobj", "attr", "oprd"}]
-        by_prep = {}
-        for c in node.children:
-            if c.dep_ in {"prep", "dative"} and c.lower_ not in by_prep:
-                by_prep[c.lower_] = c
-        for prep in TARGET_PREPS:
-            if prep in by_prep:
-                candidates += [g for g in by_prep[prep].children if g.dep_ == "pobj"]
-        xcomp = next((c for c in node.children if c.dep_ == "xcomp"), None)
+    chain = _chain(tok)
+    for node in chain:
+        candidates += _candidates(node)
+    found = _first_actor(tok, candidates, coder, source_texts)
+    if found is not None:
+        return found
+    for node in chain:
+        for clause in node.children:
+            if _purpose_clause(clause):
+                found = _first_actor(tok, [c for n in _chain(clause) for c in _candidates(n)], coder, source_texts)
+                if found is not None:
+                    return found
+    if coding.code[:2] == "13":
+        found = _condition_party(chain, coder, source_texts)
+        if found is not None:
+            return found
+    if coding.code[:2] in ADDRESSED_ROOTS:
+        return _stated_party(tok, coder, source_texts)
+    return None
+
+
+def _chain(tok: Token) -> list[Token]:
+    """The verb and the verbs of its open complements: "is about to restore", "agreed to share"."""
+    chain = [tok]
+    for _ in range(MAX_CHAIN - 1):
+        xcomp = next((c for c in chain[-1].children if c.dep_ == "xcomp"), None)
         if xcomp is None:
             break
-        node = xcomp
+        chain.append(xcomp)
+    return chain
+
+
+def _candidates(node: Token) -> list[Token]:
+    """Phrases that may name the target at one verb: "against X" first (the object of "launched
+    artillery against X" is the weapon), then objects, then the other prepositional objects."""
+    by_prep: dict[str, Token] = {}
+    for c in node.children:
+        if c.dep_ in {"prep", "dative"} and c.lower_ not in by_prep:
+            by_prep[c.lower_] = c
+    pobjs = {p: [g for g in by_prep[p].children if g.dep_ == "pobj"] for p in TARGET_PREPS if p in by_prep}
+    out = pobjs.pop("against", [])
+    out += [c for c in node.children if c.dep_ in {"dobj", "dative", "iobj", "attr", "oprd"}]
+    for prep in TARGET_PREPS:
+        out += pobjs.get(prep, [])
+    return out
+
+
+def _purpose_clause(clause: Token) -> bool:
+    return clause.dep_ in {"advcl", "xcomp"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+
+
+def _condition_party(chain: list[Token], coder: ActorCoder, source_texts: set[str]) -> Actor | None:
+    """ "threatened to stop negotiations if the United States goes ahead": the one the condition names."""
+    for node in chain:
+        for clause in node.children:
+            if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in clause.children):
+                subject = next((g for g in clause.children if g.dep_ in {"nsubj", "nsubjpass"}), None)
+                if subject is not None and subject.lower_ not in PRONOUNS:
+                    found = coder.of_phrase(subject)
+                    if found.known and found.text not in source_texts:
+                        return found
+    return None
+
+
+def _first_actor(tok: Token, candidates: list[Token], coder: ActorCoder, source_texts: set[str]) -> Actor | None:
     for cand in candidates:
         if break_between(tok.doc, cand.i, tok.i):
             continue
@@ -142,8 +211,6 @@ def target(tok: Token, coding: Coding, coder: ActorCoder, source_texts: set[str]
                     found = coder.of_phrase(pobj)
                     if found.known and found.text not in source_texts:
                         return found
-    if coding.code[:2] in ADDRESSED_ROOTS:
-        return _stated_party(tok, coder, source_texts)
     return None
 
 
