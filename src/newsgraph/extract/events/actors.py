@@ -66,7 +66,7 @@ class ActorCoder:
         text = span.text
         words = [t.lower_ for t in span]
         lemmas = [t.lemma_.lower() for t in span]
-        found = dictionary.longest_match(words, lambda p: dictionary.actor_code(p, self.on))
+        found = self._dictionary_match(span, words)
         code = found[2] if found else None
         name = None
         mention = self._mention(head, span)
@@ -92,6 +92,18 @@ class ActorCoder:
         named = (head.pos_ == "PROPN" and head.ent_type_ not in NOT_ACTORS) or head.ent_type_ in ACTOR_TYPES \
             or mention is not None
         return Actor(text, name, code, named, head.i, head.ent_type_)
+
+    def _dictionary_match(self, span, words: list[str]) -> tuple[int, int, str] | None:
+        """The longest run the Phoenix dictionary codes, not a piece of a longer person's name
+        ("Hassan" in "Omar Hassan al-Bashir" is not Jordan's Prince Hassan)."""
+        words = list(words)
+        for _ in range(3):
+            found = dictionary.longest_match(words, lambda p: dictionary.actor_code(p, self.on))
+            if found is None or not _inside_longer_person(span[found[0]:found[1]]):
+                return found
+            for i in range(found[0], found[1]):
+                words[i] = "\0"
+        return None
 
     def _mention(self, head: Token, span) -> Mention | None:
         m = self.mentions.on_token(head)
@@ -145,3 +157,13 @@ class ActorCoder:
 def _inside_name(head: Token) -> bool:
     """Whether the head ends a proper name of several words that is an organisation's."""
     return head.pos_ == "PROPN" and head.ent_type_ == "ORG" and head.ent_iob_ == "I"
+
+
+def _inside_longer_person(run) -> bool:
+    """Whether the tokens lie inside a PERSON entity's name without reaching its family name
+    (a given name alone: "Hassan" in "Omar Hassan al-Bashir"; "Netanyahu" in "Benjamin Netanyahu" counts)."""
+    first, last = run[0], run[-1]
+    if any(t.ent_type_ != "PERSON" for t in run):
+        return False
+    ent = next((e for e in first.doc.ents if e.start <= first.i < e.end), None)
+    return ent is not None and ent.label_ == "PERSON" and last.i < ent.end - 1

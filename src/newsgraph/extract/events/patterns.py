@@ -22,6 +22,7 @@ from newsgraph.reference import cameo
 LEAVE = {"ccomp", "advcl", "relcl", "parataxis", "punct", "mark", "nsubj", "nsubjpass", "csubj", "cc"}
 # a verb's clause-like dependents: below its object their words are another phrase's
 CLAUSES = {"acl", "advcl", "xcomp", "csubj"}
+MAX_DEPTH = 3  # a pattern's word lies in the verb's object or complement, not deep inside them
 FUNCTION_WORDS = {"to", "for", "with", "on", "in", "at", "up", "off", "out", "back", "down", "over", "of", "from",
                   "into", "about", "against", "by", "as", "away", "through"}
 ITEM = re.compile(r"\([^)]*\)|\{[^}]*\}|\S+")
@@ -151,8 +152,8 @@ def code_verb(verb: Token) -> VerbCode | None:
     phrase = [t for t, _ in items]
     depths = _depths(items)
     after_words = set(depths)
-    entry = _entry(verb, entries, after_words)
-    if entry is None:
+    chosen = _most_specific(entries, after_words)
+    if not chosen:
         return None
     before_words = _token_words([t for t in verb.subtree if t.i < verb.i] + list(verb.lefts))
     preps: dict[str, list[tuple[int, set[str]]]] = {}
@@ -160,15 +161,18 @@ def code_verb(verb: Token) -> VerbCode | None:
         if t.dep_ in {"prep", "agent", "dative"} or t.pos_ == "ADP":
             preps.setdefault(t.lower_, []).append((depth, _token_words(list(t.subtree))))
     best: Pattern | None = None
+    best_entry = chosen[0]
     best_rank = (0.0, 0)
-    for pattern in _compiled().get(entry.block, ()):
-        if best is not None and pattern.size < best.size:
-            continue
-        cost = _fits(pattern, before_words, depths, preps)
-        if cost is not None and (pattern.size, -cost) > best_rank:
-            best, best_rank = pattern, (pattern.size, -cost)
+    for entry in chosen:  # "dismiss" is in two blocks: the one whose pattern fits the sentence best
+        for pattern in _compiled().get(entry.block, ()):
+            if best is not None and pattern.size < best.size:
+                continue
+            cost = _fits(pattern, before_words, depths, preps)
+            if cost is not None and (pattern.size, -cost) > best_rank:
+                best, best_entry, best_rank = pattern, entry, (pattern.size, -cost)
     if best is not None:
-        return VerbCode(best.code, best.reciprocal, entry.block, best, len(entry.words) + best.size)
+        return VerbCode(best.code, best.reciprocal, best_entry.block, best, len(best_entry.words) + best.size)
+    entry = chosen[0]  # without a fitting pattern, the verb's first listing says what it means
     if not entry.code:
         return None
     primary, _, reciprocal = entry.code.partition(":")
@@ -199,10 +203,14 @@ def _regular_stems(word: str) -> list[str]:
     return stems
 
 
-def _entry(verb: Token, entries, after_words: set[str]):
-    """The most specific dictionary entry: "ask for" before "ask"."""
+def _most_specific(entries, after_words: set[str]) -> list:
+    """The most specific dictionary entries that fit: "ask for" before "ask"; a verb may sit in
+    several blocks."""
     fitting = [e for e in entries if all(w in after_words for w in e.words[1:])]
-    return max(fitting, key=lambda e: len(e.words), default=None)
+    if not fitting:
+        return []
+    most = max(len(e.words) for e in fitting)
+    return [e for e in fitting if len(e.words) == most]
 
 
 def _fits(p: Pattern, before: set[str], depths: dict[str, int],
@@ -214,7 +222,7 @@ def _fits(p: Pattern, before: set[str], depths: dict[str, int],
     cost = 0
     for alts in p.after:
         depth = _depth(depths, alts)
-        if depth is None or (depth > 1 and all(a in FUNCTION_WORDS for a in alts)):
+        if depth is None or depth > MAX_DEPTH or (depth > 1 and all(a in FUNCTION_WORDS for a in alts)):
             return None
         cost += depth
     for prep, words, _ in p.preps:
