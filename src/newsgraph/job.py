@@ -2,9 +2,12 @@
 
 Only new content is analysed: an article whose content hash is already stored is
 counted as unchanged and skipped before any model runs, so a second run over the same
-folder is cheap and adds nothing. Each article is stored in its own transaction and the
-corpus steps in one more; articles a killed run left without a story are picked up by
-the next run, so a kill or a full disk loses no work that a re-run cannot finish.
+folder is cheap and adds nothing. Articles are stored a batch per transaction (one disk
+sync a batch; a batch that fails is written again one article at a time, so one bad
+article costs only itself) and the corpus steps in one more transaction; articles a
+killed run left without a story are picked up by the next run, so a kill or a full disk
+loses no work that a re-run cannot finish. ``IngestSummary.times`` says where the time
+went, stage by stage (``newsgraph.timing``).
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from newsgraph.pipeline import BATCH_SIZE, Result, analyse_stream, default_worke
 from newsgraph.records import ArticleAnalysis, RawDocument
 from newsgraph.store import Store, StoreError, classify
 from newsgraph.structure import BoilerplateIndex
+from newsgraph.timing import timed_iter
 
 
 def count_documents(paths: Iterable[str | Path]) -> int | None:
@@ -96,47 +100,74 @@ def ingest_paths(paths: Iterable[str | Path], store: Store, workers: int | None 
             summary.unchanged += 1
             on_progress("unchanged", doc)
 
+    def store_batch(batch: list[ArticleAnalysis]) -> None:
+        """Write a batch in one transaction; if that fails, one article at a time to isolate the failure."""
+        existed = {a.article.id for a in batch if reprocess and store.has_article(a.article.id)}
+        try:
+            outcomes: list[bool | Exception] = list(store.save_batch(batch, replace=reprocess))
+        except StoreError:
+            raise  # the disk is full or the file unwritable: stop, say so
+        except Exception:
+            outcomes = [_save_alone(store, analysis, reprocess) for analysis in batch]
+        for result, outcome in zip(batch, outcomes):
+            article = result.article
+            if isinstance(outcome, Exception):  # a store error for one article leaves the others intact
+                failures.add(Failure(article.origin, f"store failed: {type(outcome).__name__}: {outcome}", article.id))
+                _unchanged(ledger.settle(article.id, stored=False))
+                continue
+            _unchanged(ledger.settle(article.id, stored=True))
+            if outcome:
+                if article.id in existed:
+                    summary.reanalysed += 1
+                else:
+                    summary.new += 1
+                summary.new_ids.append(article.id)  # corpus steps run on re-analysed articles too
+                summary.words += _words(result)
+                on_progress("reanalysed" if article.id in existed else "stored", result)
+            else:
+                summary.unchanged += 1
+                on_progress("unchanged", result)
+
+    times = summary.times
     try:
-        boilerplate = update_boilerplate(store, paths)
-        stream: Iterator[RawDocument] = fresh_documents(iter_documents(paths))
+        with times.timing("read"):
+            boilerplate = update_boilerplate(store, paths)
+        stream: Iterator[RawDocument] = timed_iter(fresh_documents(iter_documents(paths)), times, "read")
         with analyser(cluster, workers, batch_size, boilerplate) as analyse:
             while True:
+                waiting: list[ArticleAnalysis] = []
                 for result in analyse(stream):
                     if isinstance(result, Failure):
                         failures.add(result)
                         _unchanged(ledger.settle(result.document, stored=False))
                         continue
-                    article = result.article
-                    existed = reprocess and store.has_article(article.id)
-                    try:
-                        stored = store.save(result, replace=reprocess)
-                    except StoreError:
-                        raise  # the disk is full or the file unwritable: stop, say so
-                    except Exception as exc:  # a store error for one article leaves the others intact
-                        failures.add(Failure(article.origin, f"store failed: {type(exc).__name__}: {exc}", article.id))
-                        _unchanged(ledger.settle(article.id, stored=False))
-                        continue
-                    _unchanged(ledger.settle(article.id, stored=True))
-                    if stored:
-                        if existed:
-                            summary.reanalysed += 1
-                        else:
-                            summary.new += 1
-                        summary.new_ids.append(article.id)  # corpus steps run on re-analysed articles too
-                        summary.words += _words(result)
-                        on_progress("reanalysed" if existed else "stored", result)
-                    else:
-                        summary.unchanged += 1
-                        on_progress("unchanged", result)
+                    times.add(result.times)
+                    waiting.append(result)
+                    if len(waiting) >= batch_size:
+                        with times.timing("store"):
+                            store_batch(waiting)
+                        waiting = []
+                with times.timing("store"):
+                    store_batch(waiting)
                 if not ledger.again:
                     break
                 again, ledger.again = ledger.again, []
-                stream = (doc for item in again for doc in _admit(item))
+                stream = timed_iter((doc for item in again for doc in _admit(item)), times, "read")
         failures.flush()
         finish_corpus(store, summary, on_progress)
     finally:
         summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _save_alone(store: Store, analysis: ArticleAnalysis, replace: bool) -> bool | Exception:
+    """Save one article in its own transaction: True, False (already stored) or the error that stopped it."""
+    try:
+        return store.save(analysis, replace=replace)
+    except StoreError:
+        raise
+    except Exception as exc:
+        return exc
 
 
 @contextmanager
@@ -161,7 +192,7 @@ def finish_corpus(store: Store, summary: IngestSummary, on_progress: ProgressFn 
     if todo:
         on_progress("corpus", len(todo))
         try:
-            summary.stories = update_corpus(store, todo)
+            summary.stories = update_corpus(store, todo, summary.times)
         except sqlite3.Error as exc:
             raise classify(exc, store.path) or exc
 

@@ -13,6 +13,7 @@ from typing import Callable
 from newsgraph.ingest import Failure, Notice
 from newsgraph.records import RawDocument
 from newsgraph.store import Store
+from newsgraph.timing import StageTimes
 
 
 @dataclass
@@ -31,6 +32,7 @@ class IngestSummary:
     new_ids: list[str] = field(default_factory=list)
     finished: int = 0  # articles an earlier, interrupted run stored but never grouped into stories
     stories: int = 0
+    times: StageTimes = field(default_factory=StageTimes)  # seconds per stage, worker stages summed over workers
 
     @property
     def ok(self) -> bool:

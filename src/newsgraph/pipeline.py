@@ -23,12 +23,13 @@ from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 from typing import Any, Iterable, Iterator
 
-from newsgraph.annotate.nlp import annotate, load_pipeline
+from newsgraph.annotate.nlp import annotate, annotate_one, load_pipeline
 from newsgraph.corpus.stories import attach_embeddings, signature_bytes
 from newsgraph.extract import extract
 from newsgraph.ingest import Failure
 from newsgraph.records import Article, ArticleAnalysis, RawDocument
 from newsgraph.structure import structure_article
+from newsgraph.timing import StageTimes
 
 BATCH_SIZE = 16
 Result = ArticleAnalysis | Failure
@@ -55,29 +56,48 @@ def structure_one(raw: RawDocument, boilerplate: Any = None) -> Article | Failur
 
 
 def analyse_batch(raws: list[RawDocument], boilerplate: Any = None) -> list[Result]:
-    """Structure, parse (one ``nlp.pipe`` call), extract, sign and embed a batch of documents."""
+    """Structure, parse (one ``nlp.pipe`` call), extract, sign and embed a batch of documents.
+
+    Each analysis carries an equal share of the batch's stage times (``times``).
+    """
+    times = StageTimes()
     results: list[Result | None] = [None] * len(raws)
     articles: list[tuple[int, Article]] = []
     for i, raw in enumerate(raws):
-        structured = structure_one(raw, boilerplate)
+        with times.timing("structure"):
+            structured = structure_one(raw, boilerplate)
         if isinstance(structured, Failure):
             results[i] = structured
         elif not readable_by_model(structured):
-            results[i] = ArticleAnalysis(article=structured, minhash=signature_bytes(structured.body))
+            with times.timing("sign"):
+                results[i] = ArticleAnalysis(article=structured, minhash=signature_bytes(structured.body))
         else:
             articles.append((i, structured))
-    try:
-        docs = list(annotate([a.text for _, a in articles]))
-    except Exception:
-        docs = []  # fall back to one document at a time to find the one that breaks
+    with times.timing("parse"):
+        try:
+            docs = list(annotate([a.text for _, a in articles]))
+        except Exception:
+            docs = []  # fall back to one document at a time to find the one that breaks
     for n, (i, article) in enumerate(articles):
         try:
-            doc = docs[n] if docs else next(annotate([article.text]))
-            results[i] = analysis = extract(article, doc)
-            analysis.minhash = signature_bytes(article.body)
+            if docs:
+                doc = docs[n]
+            else:
+                with times.timing("parse"):
+                    doc = annotate_one(article.text)
+            results[i] = analysis = extract(article, doc, times)
+            with times.timing("sign"):
+                analysis.minhash = signature_bytes(article.body)
         except Exception as exc:
             results[i] = Failure(article.origin, _reason("analysis", exc), article.id)
-    attach_embeddings([r for r in results if isinstance(r, ArticleAnalysis) and readable_by_model(r.article)])
+        if docs:
+            docs[n] = None  # a parsed Doc is the largest thing a batch holds: free it once extracted
+    analyses = [r for r in results if isinstance(r, ArticleAnalysis)]
+    with times.timing("embed"):
+        attach_embeddings([r for r in analyses if readable_by_model(r.article)])
+    share = times.share(len(analyses))
+    for analysis in analyses:
+        analysis.times = share
     return [r for r in results if r is not None]
 
 

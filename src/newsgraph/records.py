@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from newsgraph.timing import StageTimes
+
 PARAGRAPH_SEPARATOR = "\n\n"
 
 Precision = Literal["minute", "day", "month", "year"]
@@ -260,3 +262,4 @@ class ArticleAnalysis:
     flags: list[Flag] = field(default_factory=list)
     story_embedding: Embedding | None = None  # for story clustering; None when embeddings are off
     minhash: bytes | None = None  # the body's MinHash signature, for near-duplicates; None when too short
+    times: StageTimes | None = field(default=None, compare=False, repr=False)  # its share of the worker's seconds

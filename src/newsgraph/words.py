@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
+from importlib import resources
 
 _COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
@@ -17,6 +19,14 @@ def fold(text: str) -> str:
     if text.isascii():
         return text.lower()
     return _COMBINING.sub("", unicodedata.normalize("NFKD", text)).lower()
+
+
+@lru_cache(maxsize=1)
+def english_stop_words() -> frozenset[str]:
+    """English function words ("the", "which", "would"), from ``reference/data/stop_words_en.tsv``."""
+    text = resources.files("newsgraph.reference").joinpath("data", "stop_words_en.tsv").read_text(encoding="utf-8")
+    lines = [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return frozenset(lines[1:])  # after the header line
 
 
 def stem(word: str) -> str:

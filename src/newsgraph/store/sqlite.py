@@ -128,24 +128,28 @@ class Store:
         article row itself is updated in place, keeping its story, its near-duplicate link
         and when it was first ingested (same id, same content: the same story).
         """
-        article_id = analysis.article.id
-        self.conn.execute("BEGIN IMMEDIATE")
-        try:
-            if self.has_article(article_id):
-                if not replace:
-                    self.conn.execute("ROLLBACK")
-                    return False
-                self._delete_records(article_id)
-            self._write(analysis)
-            self.conn.execute("DELETE FROM failures WHERE origin = ?", (analysis.article.origin,))
-            self.conn.execute("COMMIT")
-            return True
-        except sqlite3.Error as exc:
-            self.rollback()
-            raise classify(exc, self.path) or exc
-        except BaseException:
-            self.rollback()
-            raise
+        return self.save_batch([analysis], replace)[0]
+
+    def save_batch(self, analyses: Sequence[ArticleAnalysis], replace: bool = False) -> list[bool]:
+        """Store several articles in one transaction (one disk sync, not one an article).
+
+        Returns, for each, False if it was already stored (see ``save``). Any error rolls the
+        whole batch back, so nothing is partial; the caller can then save the articles one
+        at a time to find the one that fails.
+        """
+        saved = []
+        with self.writing():
+            for analysis in analyses:
+                article_id = analysis.article.id
+                if self.has_article(article_id):
+                    if not replace:
+                        saved.append(False)
+                        continue
+                    self._delete_records(article_id)
+                self._write(analysis)
+                self.conn.execute("DELETE FROM failures WHERE origin = ?", (analysis.article.origin,))
+                saved.append(True)
+        return saved
 
     def rollback(self) -> None:
         """Roll back if a transaction is open (SQLite ends one itself on a full disk)."""

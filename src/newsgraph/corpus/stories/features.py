@@ -15,9 +15,7 @@ from collections import Counter
 from functools import lru_cache
 from typing import Iterable, Mapping
 
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
-from newsgraph.words import fold, stem
+from newsgraph.words import english_stop_words, fold, stem
 
 TITLE_WEIGHT = 2.0  # the headline is the article's own summary of the story
 ENTITY_WEIGHT = 2.0  # a shared name says more than a shared common word
@@ -30,7 +28,7 @@ NEWS_STOP_WORDS = frozenset(
     "live read today week year years day days time just like latest breaking exclusive "
     "according told tells mr mrs ms inc ltd corp co com www http https amp quick facts".split()
 )
-STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | NEWS_STOP_WORDS
+STOP_WORDS = english_stop_words() | NEWS_STOP_WORDS
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 _ANY_TOKEN = re.compile(r"[^\W_]+")  # words of any script, for articles not in English

@@ -123,14 +123,16 @@ def story_vectors(conn: sqlite3.Connection, articles: Sequence[NewArticle]) -> l
     """Each article's sentence embedding: stored at ingest, else computed here and stored for next time.
 
     A computed vector is rounded as a stored one is, so clustering never depends on which path made it.
+    Articles in a language the model does not read get None: they are never embedded (at ingest
+    neither), so they must not load the model in this process.
     """
     stored = story_embeddings.read(conn, [a.id for a in articles])
-    missing = [a for a in articles if a.id not in stored]
+    missing = [a for a in articles if a.id not in stored and a.language in (None, ENGLISH)]
     if missing:
         computed = {a.id: from_blob(to_blob(v)) for a, v in zip(missing, embed(missing))}
         story_embeddings.write(conn, computed)
         stored.update(computed)
-    return [stored[a.id] for a in articles]
+    return [stored.get(a.id) for a in articles]
 
 
 def update_stories(conn: sqlite3.Connection, article_ids: Sequence[str], embeddings: bool | None = None,
