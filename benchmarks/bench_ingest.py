@@ -255,9 +255,9 @@ def print_report(args: argparse.Namespace, runs: dict[str, list[dict]], parsed: 
 def print_stages(times: dict, job_seconds: float, process_seconds: float, workers: int) -> None:
     worker = [("structure", "structure (boilerplate, metadata, language)"), ("parse", "parse (spaCy nlp.pipe)"),
               ("entities", "extract: entities"), ("quotes", "extract: quotes"), ("citations", "extract: citations"),
-              ("events", "extract: events"), ("checks", "extract: checks"), ("sign", "MinHash signature"),
-              ("embed", "story embedding (MiniLM, one call a batch)")]
-    main = [("read", "read (discover, decode, hash, boilerplate pass)"), ("store", "store (SQLite, a batch a transaction)"),
+              ("events", "extract: events"), ("checks", "extract: checks"), ("sign", "MinHash signature")]
+    main = [("read", "read (discover, decode, hash, boilerplate pass)"),
+            ("embed", "story embedding (MiniLM, one call a batch)"), ("store", "store (SQLite, a batch a transaction)"),
             ("stories", "corpus: stories"), ("resolve", "corpus: resolve entities"),
             ("story_checks", "corpus: checks across a story")]
     total_worker = sum(times.get(k, 0.0) for k, _ in worker)

@@ -3,8 +3,9 @@
 ``analyse_batch`` is a pure function of its documents: the same code runs in-process,
 in a local process pool, or on Dask workers. It never raises for one bad document; it
 returns a ``Failure`` in that document's place. Each batch also signs (MinHash) and embeds
-its articles for near-duplicates and stories: per-article work belongs here, in parallel,
-not in the single main process that clusters.
+its articles for near-duplicates and stories: per-article work belongs here, not in the
+corpus steps that cluster (with a local pool the embedding model runs once, in the main
+process, as batches come back: see ``analyse_stream``).
 
 The language gate: the spaCy pipeline and every extractor are English-only, so an article
 whose language is known and not English is stored and searchable (title, body, outlet,
@@ -31,7 +32,7 @@ from newsgraph.records import Article, ArticleAnalysis, RawDocument
 from newsgraph.structure import structure_article
 from newsgraph.timing import StageTimes
 
-BATCH_SIZE = 16
+BATCH_SIZE = 8  # documents a worker task: small enough that the last tasks keep both workers busy
 Result = ArticleAnalysis | Failure
 MODEL_LANGUAGES = ("en",)  # what the annotate pipeline and the extractors read
 
@@ -55,8 +56,8 @@ def structure_one(raw: RawDocument, boilerplate: Any = None) -> Article | Failur
     return article
 
 
-def analyse_batch(raws: list[RawDocument], boilerplate: Any = None) -> list[Result]:
-    """Structure, parse (one ``nlp.pipe`` call), extract, sign and embed a batch of documents.
+def analyse_batch(raws: list[RawDocument], boilerplate: Any = None, embed: bool = True) -> list[Result]:
+    """Structure, parse (one ``nlp.pipe`` call), extract, sign and (``embed``) embed a batch of documents.
 
     Each analysis carries an equal share of the batch's stage times (``times``).
     """
@@ -93,12 +94,23 @@ def analyse_batch(raws: list[RawDocument], boilerplate: Any = None) -> list[Resu
         if docs:
             docs[n] = None  # a parsed Doc is the largest thing a batch holds: free it once extracted
     analyses = [r for r in results if isinstance(r, ArticleAnalysis)]
-    with times.timing("embed"):
-        attach_embeddings([r for r in analyses if readable_by_model(r.article)])
-    share = times.share(len(analyses))
     for analysis in analyses:
-        analysis.times = share
-    return [r for r in results if r is not None]
+        analysis.times = times.share(len(analyses))
+    done = [r for r in results if r is not None]
+    if embed:
+        embed_results(done)
+    return done
+
+
+def embed_results(results: list[Result]) -> None:
+    """Attach the story embedding to a batch's analyses (one model call), its seconds shared among them."""
+    analyses = [r for r in results if isinstance(r, ArticleAnalysis)]
+    started = time.perf_counter()
+    attach_embeddings([r for r in analyses if readable_by_model(r.article)])
+    seconds = (time.perf_counter() - started) / max(len(analyses), 1)
+    for analysis in analyses:
+        if analysis.times is not None:
+            analysis.times.embed += seconds
 
 
 def analyse(raw: RawDocument, boilerplate: Any = None) -> Result:
@@ -134,7 +146,7 @@ def watch_parent(parent: int) -> None:
 
 
 def _worker_batch(raws: list[RawDocument]) -> list[Result]:
-    return analyse_batch(raws, _worker_boilerplate)
+    return analyse_batch(raws, _worker_boilerplate, embed=False)  # the main process embeds (see analyse_stream)
 
 
 def batched(items: Iterable[RawDocument], size: int) -> Iterator[list[RawDocument]]:
@@ -151,7 +163,11 @@ def analyse_stream(raws: Iterable[RawDocument], workers: int = 1, batch_size: in
                    boilerplate: Any = None) -> Iterator[Result]:
     """Analyse documents in input order, with at most ``2 * workers`` batches in flight.
 
-    Bounded in-flight work keeps memory flat however large the input stream is.
+    Bounded in-flight work keeps memory flat however large the input stream is. With
+    worker processes, the main process computes the story embeddings of each batch as it
+    comes back: the ONNX session holds ~190 MiB, so one copy here costs less than one in
+    every worker, and the main process, which mostly waits for results, has the time
+    (one model call a batch, ~40 ms an article). On a Dask cluster the workers embed.
     """
     if workers <= 1:
         for batch in batched(raws, batch_size):
@@ -164,9 +180,11 @@ def analyse_stream(raws: Iterable[RawDocument], workers: int = 1, batch_size: in
             pending.append((batch, pool.submit(_worker_batch, batch)))
             while len(pending) >= 2 * workers:
                 results, pool = _collect(pending, pool, workers, boilerplate)
+                embed_results(results)
                 yield from results
         while pending:
             results, pool = _collect(pending, pool, workers, boilerplate)
+            embed_results(results)
             yield from results
     finally:
         pool.shutdown(wait=True, cancel_futures=True)

@@ -21,7 +21,7 @@ T = TypeVar("T")
 class StageTimes:
     """Seconds per stage. Worker stages are summed over every worker process."""
 
-    # in the worker processes, per article
+    # in the worker processes
     structure: float = 0.0  # boilerplate, byline, dates, outlet, language
     parse: float = 0.0  # spaCy nlp.pipe over the batch
     entities: float = 0.0
@@ -30,16 +30,13 @@ class StageTimes:
     events: float = 0.0
     checks: float = 0.0
     sign: float = 0.0  # MinHash signature for near-duplicates
-    embed: float = 0.0  # the story sentence embedding (one model call a batch)
+    embed: float = 0.0  # story embeddings, a model call a batch (main process with a local pool, else the workers)
     # in the main process
     read: float = 0.0  # discovering, decoding and hashing inputs, and the boilerplate pass
     store: float = 0.0  # writing articles and their records
     stories: float = 0.0  # corpus steps, after every article is stored
     resolve: float = 0.0
     story_checks: float = 0.0
-
-    WORKER = ("structure", "parse", "entities", "quotes", "citations", "events", "checks", "sign", "embed")
-    MAIN = ("read", "store", "stories", "resolve", "story_checks")
 
     def add(self, other: StageTimes | None) -> None:
         """Add another record's seconds to this one."""

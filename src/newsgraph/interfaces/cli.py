@@ -120,7 +120,7 @@ def ingest(
     paths: list[str] = typer.Argument(..., help="Files, folders or globs: .txt, .html/.htm, .jsonl, .warc (also .gz)."),
     db: str = IngestDbOption,
     workers: int = typer.Option(0, "--workers", "-w", min=0, help="Worker processes (0: one per core, at most 4)."),
-    batch_size: int = typer.Option(16, "--batch-size", min=1, help="Articles per spaCy batch."),
+    batch_size: int = typer.Option(8, "--batch-size", min=1, help="Articles per worker task and per store transaction."),
     reprocess: bool = typer.Option(False, "--reprocess", help="Analyse stored articles again and replace their records."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar; errors and the summary only."),
     cluster: Optional[str] = typer.Option(None, "--cluster", help="Run the per-article work on Dask: "
