@@ -1,4 +1,5 @@
-"""Story embeddings are computed by the ingest workers, stored once per article, and read by clustering."""
+"""Story embeddings are computed once at ingest (as a local pool's batches come back, or by Dask workers),
+stored once per article, and read by clustering."""
 
 from __future__ import annotations
 
@@ -61,7 +62,7 @@ def test_summary_is_the_headline_and_the_start_of_the_lead_or_body() -> None:
     assert story_summary(None, None, None) == ""
 
 
-def test_ingest_stores_one_vector_per_article_made_in_the_workers(tmp_path: Path,
+def test_ingest_stores_one_vector_per_article_made_once_at_ingest(tmp_path: Path,
                                                                   main_process_embeds: list[int]) -> None:
     if not embeddings.available():
         pytest.skip("sentence embeddings are not installed")
@@ -72,7 +73,7 @@ def test_ingest_stores_one_vector_per_article_made_in_the_workers(tmp_path: Path
         articles = {r[0]: (r[1], r[2], r[3]) for r in store.conn.execute("SELECT id, title, lead, body FROM articles")}
         assert [r[0] for r in rows] == sorted(articles)
         assert all(model == MODEL and len(vector) == VECTOR_BYTES for _, model, vector in rows)
-        assert main_process_embeds == []  # clustering read the workers' vectors
+        assert main_process_embeds == [2]  # one call for the batch as it came back; clustering read the vectors
         assert len({r[0] for r in store.conn.execute("SELECT story FROM articles")}) == 1
         for article, _, vector in rows:
             fresh = embeddings.embed([story_summary(*articles[article])])[0]
