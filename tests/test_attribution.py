@@ -146,3 +146,38 @@ def test_cue_span_and_speaker_kind_are_stored_and_read_back(tmp_path) -> None:
         assert back.article.text[quote.cue_start:quote.cue_end] == "said" and quote.speaker_kind == "person"
         exported = [q for q in queries.export_rows(store.conn, "quotes") if "would appeal" in q["text"]]
         assert exported[0]["speaker_kind"] == "person" and exported[0]["cue_start"] == quote.cue_start
+
+
+RODARTE = ("Adriana Rodarte", "PERSON", "Adriana Rodarte", "name")
+CADDELL = ("Caddell", "PERSON", "Pat Caddell", "alias")
+
+
+def test_a_quotation_signed_with_a_dash_and_a_name_is_theirs():
+    a = article("“I would rather live anywhere than in a country he runs.” ― Adriana Rodarte")
+    q = one(quotes_of(a, RODARTE), "rather live anywhere")
+    assert q.speaker_entity == "Adriana Rodarte" and q.kind == "direct"
+
+
+def test_a_lead_in_ending_with_a_colon_gives_the_next_paragraph_its_speaker():
+    a = article("Caddell continued:", '"The health issue is a partisan issue, but that does not explain the numbers."')
+    q = one(quotes_of(a, CADDELL), "health issue")
+    assert q.speaker_entity == "Pat Caddell"
+
+
+def test_a_reported_clause_holding_a_quotation_is_one_mixed_quote():
+    a = article('Warren acknowledged that there are still "some people" who feel that way, '
+                '"but not among the vast majority."')
+    q = one(quotes_of(a, WARREN), "some people")
+    assert q.kind == "mixed" and "vast majority" in q.text and q.speaker_entity == "Elizabeth Warren"
+
+
+def test_a_second_that_clause_is_part_of_what_was_said():
+    a = article("Molitor said the videos were inconclusive and that the footage did not show what he held.")
+    q = one(quotes_of(a, MOLITOR), "inconclusive")
+    assert "did not show what he held" in q.text
+
+
+def test_what_something_was_called_keeps_the_thing_called():
+    a = article("Warren called Wells Fargo’s behavior “outrageous” and called for compensation.")
+    q = one(quotes_of(a, WARREN), "outrageous")
+    assert q.text.startswith("Wells Fargo’s behavior")

@@ -20,6 +20,7 @@ from newsgraph.extract.quotes.speakers import Speaker, SpeakerResolver, subject_
 
 SENTENCE_END = re.compile(r"[.!?…](?=[\s\"'”’»)]|$)")
 COLON_SPEAKER = re.compile(r"^\s*([^\s:][^:]{0,60}?)\s*:\s*$")
+SIGNATURE = re.compile(r"[ \t]*[―—–][ \t\xa0]*(?=[A-Z])")  # "” ― Name", a dash before who said it
 INHERIT_GAP = 120  # chars of attribution allowed between two parts of one quote
 
 
@@ -51,6 +52,10 @@ def clausal_quotes(text: str, doc: Doc, spans: list[QuoteSpan], resolver: Speake
         if not _is_clausal(text, span, before, after, doc):
             continue
         direct = _attribute(doc, span, before_start, after_end, resolver, p)
+        if direct.speaker is None:
+            direct = _signed(text, doc, span, p_end, resolver, p) or direct
+        if direct.speaker is None and not before.strip() and p > 0:
+            direct = _lead_in(text, doc, span, paragraphs[p - 1], resolver, p) or direct
         if direct.speaker is None:
             _inherit(direct, found, text, before, after)
         found.append(direct)
@@ -90,7 +95,7 @@ def _is_clausal(text: str, span: QuoteSpan, before: str, after: str, doc: Doc) -
     inner = text[span.inner_start:span.inner_end].rstrip()
     opens = (not lead or lead.endswith((":", ",", "—", "–")) or _ends_with_cue(doc, span.start))
     tail = after.strip()
-    closes = (not tail or tail[0] in ".,!?;:—–" or (inner[-1:] in ",.!?…—–" and _has_cue(doc, span.end, span.end + len(after))))
+    closes = (not tail or tail[0] in ".,!?;:—–―" or (inner[-1:] in ",.!?…—–" and _has_cue(doc, span.end, span.end + len(after))))
     return opens and closes and (span.words(text) >= 3 or not lead)
 
 
@@ -135,6 +140,40 @@ def _attribute(doc: Doc, span: QuoteSpan, lo: int, hi: int, resolver: SpeakerRes
             if speaker is not None and speaker.entity:
                 return Direct(span, speaker, None, p)
     return Direct(span, None, None, p)
+
+
+def _signed(text: str, doc: Doc, span: QuoteSpan, p_end: int, resolver: SpeakerResolver, p: int) -> Direct | None:
+    """ "“…” ― Adriana Rodarte": a quotation signed with a dash and a name after it."""
+    m = SIGNATURE.match(text, span.end, p_end)
+    if m is None:
+        return None
+    line_end = text.find("\n", m.end(), p_end)
+    window = doc.char_span(m.end(), p_end if line_end < 0 else line_end, alignment_mode="contract")
+    for tok in window or []:
+        speaker = resolver.resolve(tok) if tok.pos_ == "PROPN" else None
+        if speaker is not None and speaker.entity and speaker.kind == "person":
+            return Direct(span, speaker, None, p)
+    return None
+
+
+def _lead_in(text: str, doc: Doc, span: QuoteSpan, previous: tuple[int, int], resolver: SpeakerResolver,
+             p: int) -> Direct | None:
+    """ "He said:" or "Caddell continued:" closing the paragraph before a quotation that opens
+    its own: the lead-in's speaker says it."""
+    lead = text[previous[0]:previous[1]].rstrip()
+    if not lead.endswith(":"):
+        return None
+    start = _last_sentence_end(text, previous[0], previous[0] + len(lead) - 1)
+    window = doc.char_span(start, previous[0] + len(lead), alignment_mode="contract")
+    for tok in reversed(list(window or [])):
+        if tok.pos_ not in {"VERB", "AUX"}:
+            continue
+        head = subject_of(tok)
+        speaker = resolver.resolve(head) if head is not None else None
+        named = speaker is not None and speaker.entity is not None and speaker.kind == "person"
+        if speaker is not None and (cue_of(tok) is not None or named):  # "Caddell continued:"
+            return Direct(span, speaker, tok if cue_of(tok) else None, p)
+    return None
 
 
 def _new_sentence(text: str, span: QuoteSpan, after: str) -> bool:

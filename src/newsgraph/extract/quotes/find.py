@@ -20,12 +20,15 @@ from newsgraph.extract.quotes.marks import QuoteSpan, find_quote_spans
 from newsgraph.extract.quotes.reported import Reported, reported_clauses
 from newsgraph.extract.quotes.speakers import GROUP_HEADS, TITLE_HEADS, SpeakerResolver
 from newsgraph.records import Article, Entity, Mention, Quote
+from newsgraph.reference import people
 from newsgraph.reference.outlets import default_outlets
 
 KIND_FACTOR = {"direct": 1.0, "mixed": 0.95, "indirect": 0.9}
 HEADLINE_FACTOR = 0.85
 UNATTRIBUTED_CONFIDENCE = 0.3
 WEAK_CUE = 0.5
+PRONOUN_GENDER = {"he": "m", "she": "f"}
+MIN_OWN_WORDS = 3  # words of a reported clause outside the quotations it holds
 OUTLET_PREFIX = re.compile(r"([^:\n]{2,40}):\s+")
 WORD = re.compile(r"[A-Za-z][A-Za-z'-]{3,}")
 STOP = {"that", "this", "with", "from", "have", "would", "could", "will", "their", "they", "there",
@@ -44,14 +47,20 @@ def find_quotes(article: Article, doc: Doc, mentions: list[Mention], entities: l
     headline = headline_quote(article.title, doc, resolver)
     if headline is not None:
         quotes.append(_from_headline(article, text, headline, spans))
-    taken = [(q.start, q.end) for q in quotes]
+    stated = list(quotes)  # direct and headline quotes: a reported clause may not cut into them
     for r in _without_weak_nested(reported_clauses(doc, resolver, skip)):
         if headline is not None and r.start < title_end:
             continue
         if r.verb is not None and r.verb.idx < r.start < title_end:
             r.end = len(article.title.rstrip(" .!?"))  # a headline is one clause: "US assumes that …"
-        if not any(r.start < e and s < r.end for s, e in taken):
+        inside = [q for q in stated if r.start < q.end and q.start < r.end]
+        if not inside:
             quotes.append(_from_reported(article, text, r, spans))
+            continue
+        reported = _from_reported(article, text, r, spans)
+        if _absorbs(reported, inside, text, title_end):
+            stated = [q for q in stated if q not in inside]
+            quotes = [q for q in quotes if q not in inside] + [reported]
     quotes.sort(key=lambda q: (q.start, q.end))
     _continue_speakers(quotes, text, title_end)
     _pronouns_follow_the_speaker(quotes, text, title_end)
@@ -62,6 +71,20 @@ def find_quotes(article: Article, doc: Doc, mentions: list[Mention], entities: l
             q.confidence = round(q.confidence * HEADLINE_FACTOR, 3)
     _link_headline(quotes, title_end, {e.name for e in entities if e.type == "PERSON"})
     return sorted(quotes, key=lambda q: (q.start, q.end))
+
+
+def _absorbs(reported: Quote, inside: list[Quote], text: str, title_end: int) -> bool:
+    """ "acknowledged that there are still “some people” who feel that way, “but not among the
+    vast majority.”": a reported clause that holds whole quotations and words of its own around
+    them is the statement, and the quotations are its quoted parts (one mixed quote)."""
+    if reported.start < title_end or any(q.start < title_end or q.kind != "direct" for q in inside):
+        return False
+    if not all(reported.start <= q.start and q.end <= reported.end for q in inside):
+        return False
+    outside = text[reported.start:reported.end]
+    for q in sorted(inside, key=lambda q: -q.start):
+        outside = outside[:q.start - reported.start] + outside[q.end - reported.start:]
+    return len(WORD.findall(outside)) >= MIN_OWN_WORDS
 
 
 def _quoted_tokens(doc: Doc, spans: list[QuoteSpan]) -> set[int]:
@@ -106,10 +129,12 @@ def _pronouns_follow_the_speaker(quotes: list[Quote], text: str, title_end: int)
     for q in quotes:
         if q.start < title_end or q.speaker is None:
             continue
-        if q.speaker.lower() in {"he", "she"}:
-            if last is not None and last.speaker_entity and text.count("\n\n", last.end, q.start) <= 2:
+        pronoun = q.speaker.lower()
+        if pronoun in {"he", "she"}:
+            if last is not None and last.speaker_entity and text.count("\n\n", last.end, q.start) <= 2 \
+                    and people.gender(last.speaker_entity) in {None, PRONOUN_GENDER[pronoun]}:
                 q.speaker_entity = last.speaker_entity
-        elif q.speaker_entity and q.speaker_start is not None:
+        elif q.speaker_entity and q.speaker_start is not None and q.speaker_kind == "person":
             last = q
 
 

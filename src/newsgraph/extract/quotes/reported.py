@@ -104,6 +104,8 @@ def _contents(verb: Token, allowed: frozenset[str]) -> tuple[list[Token], bool]:
              if c.dep_ in allowed and c.dep_ != "ccomp" or c.dep_ == "prep" and f"prep:{c.lower_}" in allowed]
     if len(found) == 1 and found[0].dep_ == "prep":
         found = [g for g in found[0].children if g.dep_ in {"pobj", "pcomp"}]
+    if any(c.dep_ == "oprd" for c in found):  # "called Wells Fargo's behavior “outrageous”": what was called so
+        found += [c for c in verb.children if c.dep_ == "dobj" and c not in found]
     return found, bool(found)
 def _according_to(tok: Token, resolver: SpeakerResolver) -> Reported | None:
     """ "…, according to Campbell" (or to officials, a poll, The Guardian): the clause
@@ -129,13 +131,20 @@ def _cut_points(content: Token) -> set[int]:
     somebody else ("in a statement that sparked outrage from Zinoviev, who claimed …")."""
     cut: set[int] = set()
     for child in content.children:
-        if child.dep_ == "conj" and is_cue(child):
+        if child.dep_ == "conj" and is_cue(child) and not _second_content(child):
             cut.update(t.i for t in child.subtree)
             cut.update(c.i for c in content.children if c.dep_ == "cc" and c.i < child.i)
     for tok in content.subtree:
         if tok.dep_ in {"relcl", "acl"} and tok.i not in cut and any(_speaks_itself(t) for t in tok.subtree):
             cut.update(t.i for t in tok.subtree)
     return cut
+
+
+def _second_content(conj: Token) -> bool:
+    """ "said the videos were inconclusive and that the footage did not show …": a conjunct
+    with its own "that" and subject is a second thing said, not a second reporting verb."""
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in conj.children) and \
+        any(c.dep_ in {"nsubj", "nsubjpass"} for c in conj.children)
 
 
 def _speaks_itself(tok: Token) -> bool:
