@@ -95,7 +95,7 @@ def test_partial_quote_makes_the_reported_clause_mixed():
     a = article('Campbell noted that the level of relations had a "dramatic step-up" over the last few months.')
     q = one(quotes_of(a, CAMPBELL), "dramatic step-up")
     assert q.kind == "mixed" and q.cue == "note" and q.speaker_entity == "Kurt Campbell"
-    assert q.text.startswith("the level of relations")
+    assert q.text.startswith("that the level of relations")
 
 
 def test_inverted_attribution_keeps_both_quote_marks():
@@ -115,7 +115,7 @@ def test_indirect_speech_with_reporting_verbs():
                       ("Jens Stoltenberg", "PERSON", "Jens Stoltenberg", "name"))
     q = one(found, "North Korea may request")
     assert (q.kind, q.cue, q.speaker_entity) == ("indirect", "believe", "Kurt Campbell")
-    assert q.text.startswith("North Korea")  # the complementiser "that" is not part of the quote
+    assert q.text.startswith("that North Korea")  # the complementiser is kept, as annotators keep it
     assert one(found, "China is anxious").speaker_entity == "Kurt Campbell"
     stoltenberg = one(found, "increased alignment")
     assert "stressed" not in stoltenberg.text and stoltenberg.speaker_entity == "Jens Stoltenberg"
@@ -140,7 +140,7 @@ def test_relative_clause_speaker():
     a = article("The statement sparked outrage from Russian ambassador Georgy Zinoviev, who claimed that "
                 "attempts to threaten Russia were unacceptable.")
     q = one(quotes_of(a, ("Georgy Zinoviev", "PERSON", "Georgy Zinoviev", "name")), "unacceptable")
-    assert q.speaker_entity == "Georgy Zinoviev" and q.text.startswith("attempts")
+    assert q.speaker_entity == "Georgy Zinoviev" and q.text.startswith("that attempts")
 
 
 def test_title_speaker_resolved_through_roles():

@@ -14,7 +14,6 @@ from newsgraph.extract.common.paragraphs import break_between
 from newsgraph.extract.quotes.cues import contents_of, cue_of, is_cue
 from newsgraph.extract.quotes.speakers import Speaker, SpeakerResolver, subject_of
 
-STRIP_LEAD = {"that"}
 MIN_TOKENS = 3  # "she said" is not what somebody said
 MIN_NOMINAL_TOKENS = 1  # "Christie endorsed Trump"
 NOMINAL_FACTOR = 0.9  # a noun phrase said about is less of a statement than a clause
@@ -163,7 +162,8 @@ def _trailing(verb: Token, contents: list[Token]) -> list[Token]:
 def _clause_chars(heads: list[Token], anchor: Token, cut: set[int],
                   min_tokens: int = MIN_TOKENS) -> tuple[int, int] | None:
     """Character bounds of the heads' subtrees without ``cut``, tokens across a paragraph
-    break from ``anchor``, a leading "that" and edge punctuation."""
+    break from ``anchor`` and edge punctuation. A leading "that" is kept, as PolNeAR's
+    annotators keep it ("said that the plan failed")."""
     doc = anchor.doc
     tokens = sorted((t for h in heads for t in h.subtree
                      if t.i not in cut and not t.is_space and not break_between(doc, t.i, anchor.i)),
@@ -171,7 +171,7 @@ def _clause_chars(heads: list[Token], anchor: Token, cut: set[int],
     if not tokens:
         return None
     lo, hi = 0, len(tokens)
-    while lo < hi and (tokens[lo].lower_ in STRIP_LEAD and tokens[lo].dep_ == "mark" or tokens[lo].text in EDGE_PUNCT):
+    while lo < hi and tokens[lo].text in EDGE_PUNCT:  # a leading "that" stays: it is part of what was said
         lo += 1
     while hi > lo and (tokens[hi - 1].text in EDGE_PUNCT or tokens[hi - 1].text == "."):
         hi -= 1
