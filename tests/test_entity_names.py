@@ -263,3 +263,17 @@ def test_a_company_is_also_named_by_the_word_before_its_trade_word():
                        "Pip Coburn of Coburn Ventures said Coburn expected more deals."])
     assert {m.entity for m in mentions if m.text == "ATI"} == {"ATI Technologies"}
     assert {m.type for m in mentions if m.text == "Coburn"} <= {"PERSON"}
+
+
+def test_a_given_name_with_an_apostrophe_is_part_of_the_name_and_a_product_line_is_not_its_maker():
+    mentions, _ = run(["Christopher Simpson is accused of fatally shooting Ka'Loni Marie Flynn of Fort Smith.",
+                       "SeaMicro said its SeaMicro ASIC would ship next year; SeaMicro employs 120 people."])
+    assert "Ka'Loni Marie Flynn" in {m.entity for m in mentions}
+    assert {m.entity for m in mentions if m.text == "SeaMicro"} <= {"SeaMicro"}
+
+
+def test_in_a_game_report_a_city_stands_for_its_team_only_where_it_plays():
+    mentions, _ = run(["San Diego beat Denver 23-20 on Sunday as the San Diego Chargers clinched the division.",
+                       "Police arrested the receiver in San Diego on Tuesday."])
+    readings = [m.type for m in mentions if m.text == "San Diego"]
+    assert readings[0] == "ORG" and readings[-1] in {"GPE", "LOC"}

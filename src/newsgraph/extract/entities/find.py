@@ -55,7 +55,7 @@ def find_entities(article: Article, doc: Doc) -> tuple[list[Mention], list[Entit
     found = [m for m in found if not _title_fragment(m)]
     decide_types(doc, found)
     _one_label_per_name(found)
-    leading_words(found)
+    leading_words(doc, found)
     mark_subjects(doc, found)
     roles = find_roles(doc, article.id, found)
     titles = title_mentions(doc, roles, found)
@@ -76,10 +76,10 @@ def _one_label_per_name(found: list[Found]) -> None:
     "Claure" tagged once ORG and once GPE is one entity, not two."""
     labels: dict[str, Counter] = {}
     for m in found:
-        if m.kb_id is None and m.entity:
+        if m.kb_id is None and m.entity and not m.own_label:
             labels.setdefault(m.entity, Counter())[m.label] += 1
     for m in found:
-        if m.kb_id is None and m.entity and len(labels[m.entity]) > 1:
+        if m.kb_id is None and m.entity and not m.own_label and len(labels[m.entity]) > 1:
             m.label = max(labels[m.entity].items(), key=lambda item: (item[1], LABEL_PRIORITY.get(item[0], 0)))[0]
 
 

@@ -42,6 +42,7 @@ class Found:
     kb_id: str | None = None  # reference id ("country:RUS"), or the ruler's id before linking
     subject: bool = False  # the mention is (part of) a clause subject; used for pronouns
     qualified: bool = False  # the span includes the place that qualifies it ("Fort Smith, Ark.")
+    own_label: bool = False  # the label comes from this mention's own context, not the name's vote
     sentence: int = -1  # sentence number in the Doc; set by the pronoun step
 
 
@@ -177,7 +178,10 @@ def _extend_given_names(doc: Doc, m: Found, taken: list[bool]) -> None:
 
 
 def _given_name(token) -> bool:
-    return (token.is_title and token.pos_ == "PROPN" and token.is_alpha
+    """A capitalised proper noun of letters, apostrophes and hyphens ("Joe", "Ka'Loni", "Jean-Pierre")."""
+    word = token.text
+    return (token.is_title and token.pos_ == "PROPN" and word[:1].isalpha()
+            and all(c.isalpha() or c in "'’-" for c in word) and word[-1:].isalpha()
             and not is_title_word(token.lower_) and token.lower_ not in HONORIFICS)
 
 

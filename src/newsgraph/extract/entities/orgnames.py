@@ -207,13 +207,15 @@ def team_nicknames(doc: Doc, found: list[Found]) -> list[Found]:
     return sorted(found + extra, key=lambda m: m.start) if extra else found
 
 
-def leading_words(found: list[Found]) -> None:
+def leading_words(doc: Doc, found: list[Found]) -> None:
     """ "Indianapolis" voted a team (ORG) in an article that names the "Indianapolis Colts" is
-    the Colts: an organisation whose words open exactly one longer organisation name of the
-    article joins it. Changes mentions in place; run after the type vote."""
+    the Colts: an organisation whose words open exactly one team name of the article (one
+    ending in a capitalised plural) joins it ("SeaMicro" stays apart from "SeaMicro ASIC").
+    Changes mentions in place; run after the type vote."""
     longer: dict[str, set[str]] = {}
     for m in found:
-        if m.label == "ORG" and m.entity and m.kind in {"name", "alias"} and len(m.entity.split()) >= 2:
+        if (m.label == "ORG" and m.entity and m.kind in {"name", "alias"} and len(m.entity.split()) >= 2
+                and _team_word(doc[m.tok_end - 1])):
             words = m.entity.split()
             for n in range(1, len(words)):
                 longer.setdefault(name_key(" ".join(words[:n])), set()).add(m.entity)

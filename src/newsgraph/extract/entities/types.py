@@ -47,11 +47,20 @@ def decide_types(doc: Doc, found: list[Found]) -> None:
     mentions vote for, in place. Names are grouped by canonical name."""
     votes: dict[str, Counter] = defaultdict(Counter)
     sporting = is_sporting(doc, found)
+    teams = _teams_by_home(found) if sporting else {}
     for m in found:
-        if _voted(m):  # each mention votes with the words of the name it stands for, and its context
-            votes[name_key(m.entity or m.text)] += name_votes(m.entity or m.text) + mention_votes(doc, m)
-            if sporting and m.label in {"GPE", "LOC"} and (plays(doc, m) or stands_for_team(doc, m)):
-                votes[name_key(m.entity or m.text)]["ORG"] += 3  # "North Carolina beat Creighton": a team
+        if not _voted(m):
+            continue
+        if sporting and m.label in {"GPE", "LOC"} and (plays(doc, m) or stands_for_team(doc, m)):
+            # "North Carolina beat Creighton": this mention is the team, whatever the name's other
+            # mentions are ("arrested in San Diego" stays the city); it joins the team the article names
+            team = teams.get(name_key(m.entity or m.text))
+            m.label, m.own_label = "ORG", True
+            if team:
+                m.entity, m.kind = team, "alias"
+            continue
+        # each mention votes with the words of the name it stands for, and its context
+        votes[name_key(m.entity or m.text)] += name_votes(m.entity or m.text) + mention_votes(doc, m)
     for m in found:
         if not _voted(m):
             continue
@@ -67,7 +76,7 @@ PRIORITY = {"PERSON": 4, "ORG": 3, "GPE": 2, "LOC": 1}
 
 
 def _voted(m: Found) -> bool:
-    return m.kb_id is None and m.kind in {"name", "alias"} and m.label in {"PERSON", "ORG", "GPE", "LOC"}
+    return m.kb_id is None and not m.own_label and m.kind in {"name", "alias"} and m.label in {"PERSON", "ORG", "GPE", "LOC"}
 
 
 def name_votes(name: str) -> Counter:
@@ -144,6 +153,18 @@ def plays(doc: Doc, m: Found) -> bool:
     if after is not None and after.text in {"'s", "’s"} and after.head.lemma_ in TEAM_NOUNS:
         return True
     return token.dep_ == "pobj" and token.head.lower_ in {"to", "over", "against"} and token.head.head.lemma_ in SPORTS_VERBS
+
+
+def _teams_by_home(found: list[Found]) -> dict[str, str]:
+    """Team names of the article ("San Diego Chargers", "Philadelphia 76ers") by the words before
+    the nickname, where one team has them: the home a bare place name can stand for."""
+    homes: dict[str, set[str]] = defaultdict(set)
+    for m in found:
+        words = (m.entity or m.text).split()
+        last = words[-1] if words else ""
+        if m.label == "ORG" and len(words) >= 2 and (last[:1].isdigit() or last[:1].isupper() and last.endswith("s")):
+            homes[name_key(" ".join(words[:-1]))].add(m.entity or m.text)
+    return {home: next(iter(names)) for home, names in homes.items() if len(names) == 1}
 
 
 def stands_for_team(doc: Doc, m: Found) -> bool:
