@@ -235,3 +235,8 @@ def test_targets_in_purpose_clauses_conditions_and_against_phrases_and_subjects_
     assert any(e.root in {"18", "19", "20"} and e.target_code and e.target_code.startswith("KHM") for e in shelling)
     committed = coded("Vietnam is committed to opening up its economy.")
     assert any(e.actor_code == "VNM" and e.root == "03" for e in committed)
+
+
+def test_a_place_where_the_event_happened_does_not_answer_in_kind():
+    found = coded("The Hizbollah group declared a unilateral ceasefire on Wednesday in south Lebanon.")
+    assert found and all(e.actor_text is None or "Lebanon" not in e.actor_text for e in found)

@@ -181,7 +181,7 @@ def _events(article: Article, action: _Action, coder: ActorCoder) -> list[Event]
             tgt = None  # "Russia highlighted the partnership between Moscow and …": no self-directed event
         if action.code:
             out.append(_event(article, action.code, source, tgt, start, end, date, mod))
-        if action.reciprocal and tgt is not None:
+        if action.reciprocal and tgt is not None and not _where(tgt, tok.doc):
             out.append(_event(article, action.reciprocal, tgt, source, start, end, date, mod))
     return out
 
@@ -197,6 +197,15 @@ def _event(article: Article, code: str, source: Actor | None, tgt: Actor | None,
         target_text=tgt.text if tgt else None, target_code=tgt.code if tgt else None,
         root=code[:2], quad_class=facts.quad_class if facts else None,
         goldstein=facts.goldstein if facts else None, plover=(facts.plover or None) if facts else None)
+
+
+def _where(actor: Actor, doc: Doc) -> bool:
+    """A target that is where the event happened ("declared a ceasefire in south Lebanon"): a place
+    does not answer in kind."""
+    if actor.head < 0:
+        return False
+    head = doc[actor.head]
+    return head.dep_ == "pobj" and head.head.lower_ in {"in", "at", "near", "inside", "outside"}
 
 
 def _same_actor(source: Actor, tgt: Actor) -> bool:
