@@ -181,3 +181,34 @@ def test_what_something_was_called_keeps_the_thing_called():
     a = article("Warren called Wells Fargo’s behavior “outrageous” and called for compensation.")
     q = one(quotes_of(a, WARREN), "outrageous")
     assert q.text.startswith("Wells Fargo’s behavior")
+
+
+def test_a_reporting_noun_with_a_that_clause_is_an_attribution():
+    a = article("Politifact checked Warren’s claim that thousands of workers were fired for missing sales targets.")
+    q = one(quotes_of(a, WARREN), "thousands of workers")
+    assert q.cue == "claim" and q.speaker_entity == "Elizabeth Warren" and q.text.startswith("that thousands")
+
+
+def test_a_relative_clause_after_a_noun_is_not_a_claim():
+    a = article("Warren repeated the claim that won her the primary in every speech this week.")
+    assert not [q for q in quotes_of(a, WARREN) if q.cue == "claim"]
+
+
+def test_a_transcript_turn_is_said_by_its_label():
+    a = article('"PENCE: Well, look, the question really should be why the campaign invited him."')
+    q = one(quotes_of(a), "question really should be")
+    assert q.speaker == "PENCE" and q.text.startswith("Well, look")
+
+
+def test_a_parenthetical_attribution_splits_what_was_said():
+    a = article("The museum, Obama said, would make visitors face uncomfortable truths about the country.")
+    q = one(quotes_of(a, OBAMA), "uncomfortable truths")
+    assert q.speaker_entity == "Barack Obama" and q.text.startswith("The museum")
+
+
+def test_they_say_is_kept_and_follows_the_body_that_spoke_before():
+    a = article("The Senate Finance Committee said the program had been abused for years.",
+                "The program has expanded well beyond its original intent, they say.")
+    found = quotes_of(a, ("The Senate Finance Committee", "ORG", "Senate Finance Committee", "name"))
+    q = one(found, "beyond its original intent")
+    assert q.speaker == "they" and q.speaker_entity == "Senate Finance Committee"

@@ -12,13 +12,17 @@ Steps, in order, one module each:
 2. ``cues``: which words introduce speech, thought or paraphrase, and which of their
    dependents hold the content (``reference/data/reporting_verbs.tsv``, grown from corpus counts).
 3. ``speakers``: from the subject of a cue to a resolved entity.
-4. ``direct``: whole quoted statements and their attribution.
+4. ``direct``: whole quoted statements and their attribution (a verb next to them, a dash and a
+   name after them, a "He said:" paragraph before them, a transcript's "PENCE:" label).
 5. ``reported``: reported speech and thought ("X said that ...", "X praised Y", "X vowed to
    ...", "..., said Y") and "according to X".
-6. ``headlines``: headline attributions ("..., says US official", "Putin: ...").
-7. ``loose``: quoted words inside a sentence that no statement or clause claimed.
-8. ``find``: runs the steps, keeps one quote per statement, carries a speaker over to the
-   quotes that continue it and links headline quotes.
+6. ``nouns``: noun cues with a "that" clause ("Trump's claim that ...", "a Times report that ...";
+   ``reference/data/reporting_nouns.tsv``, learned from corpus counts).
+7. ``headlines``: headline attributions ("..., says US official", "Putin: ...").
+8. ``loose``: quoted words inside a sentence that no statement or clause claimed.
+9. ``find``: runs the steps, keeps one quote per statement (a reported clause that holds whole
+   quotations is one mixed quote), carries a speaker over to the quotes that continue it, lets
+   he/she/they follow the last speaker that fits, and links headline quotes.
 """
 
 from newsgraph.extract.quotes.find import find_quotes

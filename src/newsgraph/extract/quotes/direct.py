@@ -21,6 +21,7 @@ from newsgraph.extract.quotes.speakers import Speaker, SpeakerResolver, subject_
 SENTENCE_END = re.compile(r"[.!?…](?=[\s\"'”’»)]|$)")
 COLON_SPEAKER = re.compile(r"^\s*([^\s:][^:]{0,60}?)\s*:\s*$")
 SIGNATURE = re.compile(r"[ \t]*[―—–][ \t\xa0]*(?=[A-Z])")  # "” ― Name", a dash before who said it
+TRANSCRIPT_LABEL = re.compile(r"\s*([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2}):\s+")  # "PENCE: …", "MR. HOLT: …"
 INHERIT_GAP = 120  # chars of attribution allowed between two parts of one quote
 
 
@@ -51,7 +52,8 @@ def clausal_quotes(text: str, doc: Doc, spans: list[QuoteSpan], resolver: Speake
         before, after = text[before_start:span.start], text[span.end:after_end]
         if not _is_clausal(text, span, before, after, doc):
             continue
-        direct = _attribute(doc, span, before_start, after_end, resolver, p)
+        labelled = _transcript_turn(text, doc, span, resolver, p)
+        direct = labelled or _attribute(doc, span, before_start, after_end, resolver, p)
         if direct.speaker is None:
             direct = _signed(text, doc, span, p_end, resolver, p) or direct
         if direct.speaker is None and not before.strip() and p > 0:
@@ -140,6 +142,21 @@ def _attribute(doc: Doc, span: QuoteSpan, lo: int, hi: int, resolver: SpeakerRes
             if speaker is not None and speaker.entity:
                 return Direct(span, speaker, None, p)
     return Direct(span, None, None, p)
+
+
+def _transcript_turn(text: str, doc: Doc, span: QuoteSpan, resolver: SpeakerResolver, p: int) -> Direct | None:
+    """ ""PENCE: Well, look, …"": a transcript turn names its speaker in capitals before a colon;
+    the label is the speaker, the words after it the quotation."""
+    m = TRANSCRIPT_LABEL.match(text, span.inner_start, span.inner_end)
+    if m is None:
+        return None
+    start, end = m.span(1)
+    tokens = doc.char_span(start, end, alignment_mode="expand")
+    found = resolver.resolve(tokens.root) if tokens is not None else None
+    speaker = found if found is not None and found.entity else Speaker(m.group(1), start, end, None, 0.6, "name",
+                                                                         "person")
+    turn = QuoteSpan(span.start, span.end, m.end(), span.inner_end, span.continues)
+    return Direct(turn, speaker, None, p)
 
 
 def _signed(text: str, doc: Doc, span: QuoteSpan, p_end: int, resolver: SpeakerResolver, p: int) -> Direct | None:

@@ -17,6 +17,7 @@ from newsgraph.extract.quotes.direct import Direct, clausal_quotes
 from newsgraph.extract.quotes.headlines import Headline, headline_quote
 from newsgraph.extract.quotes.loose import Loose, loose_quotes
 from newsgraph.extract.quotes.marks import QuoteSpan, find_quote_spans
+from newsgraph.extract.quotes.nouns import NounCue, noun_cues
 from newsgraph.extract.quotes.reported import Reported, reported_clauses
 from newsgraph.extract.quotes.speakers import GROUP_HEADS, TITLE_HEADS, SpeakerResolver
 from newsgraph.records import Article, Entity, Mention, Quote
@@ -28,6 +29,7 @@ HEADLINE_FACTOR = 0.85
 UNATTRIBUTED_CONFIDENCE = 0.3
 WEAK_CUE = 0.5
 PRONOUN_GENDER = {"he": "m", "she": "f"}
+GROUP_PRONOUNS = {"they", "it", "we"}
 MIN_OWN_WORDS = 3  # words of a reported clause outside the quotations it holds
 OUTLET_PREFIX = re.compile(r"([^:\n]{2,40}):\s+")
 WORD = re.compile(r"[A-Za-z][A-Za-z'-]{3,}")
@@ -61,6 +63,11 @@ def find_quotes(article: Article, doc: Doc, mentions: list[Mention], entities: l
         if _absorbs(reported, inside, text, title_end):
             stated = [q for q in stated if q not in inside]
             quotes = [q for q in quotes if q not in inside] + [reported]
+    for n in noun_cues(doc, resolver, skip):
+        if n.start < title_end or any(n.start < q.end and q.start < n.end for q in stated) \
+                or any(abs(q.start - n.start) + abs(q.end - n.end) < 8 for q in quotes):
+            continue
+        quotes.append(_from_noun(article, text, n, spans))
     quotes.sort(key=lambda q: (q.start, q.end))
     _continue_speakers(quotes, text, title_end)
     _pronouns_follow_the_speaker(quotes, text, title_end)
@@ -123,19 +130,26 @@ def _without_weak_nested(found: list[Reported]) -> list[Reported]:
 
 
 def _pronouns_follow_the_speaker(quotes: list[Quote], text: str, title_end: int) -> None:
-    """ "“…,” he said": a he/she speaker is the person last quoted by name in the paragraphs
-    before, when the entity extractor's reading differs (it follows subjects, not speakers)."""
+    """ "“…,” he said": a he/she speaker is the person of that gender last quoted by name in the
+    paragraphs before, when the entity extractor's reading differs (it follows subjects, not
+    speakers); an unresolved they/it/we is the organisation or document that spoke last."""
     last: Quote | None = None
+    group: Quote | None = None  # "they" and "it" follow the last body that spoke
     for q in quotes:
         if q.start < title_end or q.speaker is None:
             continue
         pronoun = q.speaker.lower()
-        if pronoun in {"he", "she"}:
+        if pronoun in GROUP_PRONOUNS and q.speaker_entity is None:
+            if group is not None and group.speaker_entity and text.count("\n\n", group.end, q.start) <= 2:
+                q.speaker_entity, q.speaker_kind = group.speaker_entity, group.speaker_kind
+        elif pronoun in {"he", "she"}:
             if last is not None and last.speaker_entity and text.count("\n\n", last.end, q.start) <= 2 \
                     and people.gender(last.speaker_entity) in {None, PRONOUN_GENDER[pronoun]}:
                 q.speaker_entity = last.speaker_entity
         elif q.speaker_entity and q.speaker_start is not None and q.speaker_kind == "person":
             last = q
+        elif q.speaker_start is not None and q.speaker_kind in {"organisation", "document"}:
+            group = q
 
 
 def _continue_speakers(quotes: list[Quote], text: str, title_end: int) -> None:
@@ -208,6 +222,21 @@ def _from_reported(article: Article, text: str, r: Reported, spans: list[QuoteSp
                  speaker=s.text, speaker_start=s.start, speaker_end=s.end, speaker_entity=s.entity,
                  confidence=round(min(1.0, s.confidence * r.weight * KIND_FACTOR[kind]), 3),
                  **_cue_span(r.verb), speaker_kind=s.kind)
+
+
+def _from_noun(article: Article, text: str, n: NounCue, spans: list[QuoteSpan]) -> Quote:
+    """ "Trump's claim that …": the clause, its source when written (else none, kept)."""
+    mixed = any(n.start <= s.inner_start and s.inner_end <= n.end for s in _near(spans, n.start, n.end))
+    kind = "mixed" if mixed else "indirect"
+    cue = {"cue": n.noun.lemma_.lower(), "cue_start": n.noun.idx, "cue_end": n.noun.idx + len(n.noun.text)}
+    s = n.speaker
+    if s is None:
+        return Quote(article=article.id, start=n.start, end=n.end, text=text[n.start:n.end], kind=kind,
+                     confidence=UNATTRIBUTED_CONFIDENCE, **cue)
+    return Quote(article=article.id, start=n.start, end=n.end, text=text[n.start:n.end], kind=kind,
+                 speaker=s.text, speaker_start=s.start, speaker_end=s.end, speaker_entity=s.entity,
+                 confidence=round(min(1.0, s.confidence * n.weight * KIND_FACTOR[kind]), 3),
+                 speaker_kind=s.kind, **cue)
 
 
 def _from_headline(article: Article, text: str, h: Headline, spans: list[QuoteSpan]) -> Quote:

@@ -82,9 +82,12 @@ def _verb_clause(verb: Token, resolver: SpeakerResolver) -> Reported | None:
 def _inverted(verb: Token) -> list[Token]:
     """ "The plant is hanging on, but it is under pressure, said the chief executive": the small
     parser hangs an inverted "said X" off the reported clause as its last conjunct; that clause,
-    without the cue, is the content. Only when the subject follows the verb (the inversion)."""
+    without the cue, is the content. Only when the subject follows the verb (the inversion), or
+    when the attribution stands inside the clause ("The museum, Mr. Obama said, would …")."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if verb.dep_ not in {"conj", "parataxis"} or subject is None or subject.i < verb.i or verb.head.i > verb.i:
+    parenthetical = verb.dep_ == "parataxis" and subject is not None  # "The museum, Mr. Obama said, would …"
+    if not parenthetical and (verb.dep_ not in {"conj", "parataxis"} or subject is None or subject.i < verb.i
+                              or verb.head.i > verb.i):
         return []
     if any(c.dep_ in {"ccomp", "dobj", "xcomp"} for c in verb.children):
         return []
@@ -101,10 +104,11 @@ def _contents(verb: Token, allowed: frozenset[str]) -> tuple[list[Token], bool]:
         return clauses, False
     found = [c for c in verb.children
              if c.dep_ in allowed and c.dep_ != "ccomp" or c.dep_ == "prep" and f"prep:{c.lower_}" in allowed]
+    if any(c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ == "as" for c in found):
+        # "called Wells Fargo's behavior “outrageous”", "described Trump as a danger": what was called so
+        found += [c for c in verb.children if c.dep_ == "dobj" and c not in found]
     if len(found) == 1 and found[0].dep_ == "prep":
         found = [g for g in found[0].children if g.dep_ in {"pobj", "pcomp"}]
-    if any(c.dep_ == "oprd" for c in found):  # "called Wells Fargo's behavior “outrageous”": what was called so
-        found += [c for c in verb.children if c.dep_ == "dobj" and c not in found]
     return found, bool(found)
 def _according_to(tok: Token, resolver: SpeakerResolver) -> Reported | None:
     """ "…, according to Campbell" (or to officials, a poll, The Guardian): the clause

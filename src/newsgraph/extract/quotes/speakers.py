@@ -35,6 +35,7 @@ GROUP_HEADS = {
     "committee", "white", "kremlin", "lawmaker", "senator", "representative", "leader",
 }
 DROP_PRONOUNS = {"it", "this", "that", "there", "which", "what", "one", "i", "you"}
+UNRESOLVED_PRONOUNS = {"they", "we", "i", "it"}  # kept as written when the entity extractor left them
 ORG_TYPES = {"GPE", "ORG", "NORP", "OUTLET"}
 PERSON = {"PERSON"}
 RELATIVE = {"who", "that", "which"}
@@ -202,7 +203,10 @@ class SpeakerResolver:
 
     def _pronoun(self, head: Token) -> Speaker | None:
         """Fallback for a he/she the entity extractor left unresolved: the last person named
-        in the previous ~2 sentences. Plural and neuter pronouns are dropped."""
+        in the previous ~2 sentences. They/we/I/it are kept as written with no entity (``find``
+        lets they/it follow the body that spoke last); other pronouns are no speaker."""
+        if head.lower_ in UNRESOLVED_PRONOUNS:  # "they say", "it shows": somebody said it, named earlier
+            return Speaker(head.text, head.idx, head.idx + len(head.text), None, 0.35, "pronoun", "unnamed")
         if head.lower_ not in {"he", "she"}:
             return None
         m = self.mentions.before(head.idx, PERSON, window=400)
