@@ -4,8 +4,10 @@
 name a role, a person or a place but no country; event coders give them the country the
 sentence is about. In order: a country inside the phrase the actor sits in ("the town of
 Cizre in southeastern Turkey", "the autonomous Azerbaijani republic of Nakhichevan"), then
-the country the sentence's names point to most often, the first one among equals
-("Algerian landowners began a hunger strike outside Parliament" → DZALEG).
+the country of the place the event happened in ("killed 23 people in Tel Aviv"), then the
+country the sentence's names point to most often, the first one among equals ("Algerian
+landowners began a hunger strike outside Parliament" → DZALEG). A name that says it spans
+countries ("the International Labor Office") gets none.
 """
 
 from __future__ import annotations
@@ -66,7 +68,7 @@ def place_country(trigger: Token, coder: ActorCoder) -> str | None:
     return None
 
 
-def dominant_country(sent: Span, coder: ActorCoder, exclude: set[str] = frozenset()) -> str | None:
+def dominant_country(sent: Span, coder: ActorCoder) -> str | None:
     """The country the sentence's names code to most often (first among equals), or None."""
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
@@ -74,7 +76,7 @@ def dominant_country(sent: Span, coder: ActorCoder, exclude: set[str] = frozense
         if ent.label_ not in PLACE_LABELS:
             continue
         country = coder.of_phrase(ent.root, ent.start, ent.end).country
-        if country and country not in exclude:
+        if country:
             counts[country] += 1
             first.setdefault(country, ent.start)
     if not counts:

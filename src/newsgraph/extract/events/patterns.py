@@ -149,7 +149,6 @@ def code_verb(verb: Token) -> VerbCode | None:
     if not entries:
         return None
     items = _phrase_depths(verb)
-    phrase = [t for t, _ in items]
     depths = _depths(items)
     after_words = set(depths)
     chosen = _most_specific(entries, after_words)
