@@ -53,6 +53,7 @@ def db(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     code, output = run("ingest", str(corpus), "--db", str(path), "--workers", "2", "--quiet")
     assert code == 1, output  # three bad inputs make the run fail...
     assert "3 new" in output and "3 failed" in output  # ...but everything good is stored
+    assert "articles by language: en 2" in output  # the headline alone is too short to tell
     return path
 
 
@@ -70,6 +71,7 @@ def test_reingest_adds_nothing(db: Path, corpus: Path) -> None:
                   for t in ("articles", "mentions", "quotes", "entities", "stories")}
     code, output = run("ingest", str(corpus), "--db", str(db), "--workers", "1", "--quiet")
     assert "0 new, 3 unchanged" in output
+    assert "articles by language" not in output  # only what this run stored is counted
     with sqlite3.connect(db) as conn:
         after = {t: conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in before}
     assert after == before

@@ -213,6 +213,29 @@ def test_by_on_its_own_line_takes_the_next_lines_name() -> None:
     assert article.published == "2019-11-19T08:21"
 
 
+def test_a_zone_written_on_a_utc_clock_gives_the_local_day() -> None:
+    head = ("<title>Storm</title><script type='application/ld+json'>{\"@type\": \"NewsArticle\", "
+            "\"datePublished\": \"2019-11-20T04:31:13-06:00\"}</script>"
+            "<meta property='article:published_time' content='2019-11-20T04:31:13+00:00'>")
+    article = _html(head, f"<h1>Storm</h1>{_paragraphs()}", url="https://cc.test/a")
+    assert article.published == "2019-11-19T22:31-06:00"  # 04:31 UTC, on the page's own clock
+
+
+def test_a_utc_timestamp_gives_way_to_the_same_moment_in_the_page_zone() -> None:
+    head = ("<title>Storm</title><meta property='article:published_time' content='2019-11-19T01:19:34Z'>"
+            "<meta name='pubdate' content='2019-11-18T20:19:34-05:00'>")
+    assert _html(head, f"<h1>Storm</h1>{_paragraphs()}", url="https://cc.test/a").published == "2019-11-18T20:19-05:00"
+    alone = "<title>Storm</title><meta property='article:published_time' content='2019-11-19T01:19:34Z'>"
+    assert _html(alone, f"<h1>Storm</h1>{_paragraphs()}", url="https://cc.test/a").published == "2019-11-19T01:19+00:00"
+
+
+def test_without_date_metadata_the_labelled_date_wins_over_a_date_in_the_text() -> None:
+    body = (f"<h1>Storm</h1><p>Published: Monday, November 18th, 2019 at 11:08 a.m.</p>"
+            f"<p>The mayor said on Sunday, October 13th, 2019 in a local newspaper that the storm would pass. {BODY}</p>"
+            f"{_paragraphs()}")
+    assert _html("<title>Storm</title>", body, url="https://cc.test/a").published[:10] == "2019-11-18"
+
+
 def test_a_placeholder_date_is_no_date() -> None:
     head = "<title>Storm</title><meta property='article:published_time' content='0001-01-01T00:00:00+00:00'>"
     assert _html(head, f"<h1>Storm</h1>{_paragraphs()}", url="https://cc.test/a").published is None

@@ -123,6 +123,7 @@ def ingest_paths(paths: Iterable[str | Path], store: Store, workers: int | None 
                     summary.new += 1
                 summary.new_ids.append(article.id)  # corpus steps run on re-analysed articles too
                 summary.words += _words(result)
+                summary.languages[article.language] += 1
                 on_progress("reanalysed" if article.id in existed else "stored", result)
             else:
                 summary.unchanged += 1

@@ -7,6 +7,7 @@ flight waits for the first one's outcome instead of being skipped.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -33,6 +34,7 @@ class IngestSummary:
     finished: int = 0  # articles an earlier, interrupted run stored but never grouped into stories
     stories: int = 0
     times: StageTimes = field(default_factory=StageTimes)  # seconds per stage, worker stages summed over workers
+    languages: Counter[str | None] = field(default_factory=Counter)  # stored, per language (None: too short)
 
     @property
     def ok(self) -> bool:

@@ -43,6 +43,8 @@ def print_summary(console: Console, summary: Any, db: Path) -> None:
             f"of {summary.read} read in {summary.seconds:.1f}s ({rate:.1f} articles/s); "
             f"{summary.stories} stories touched → {escape(str(db))}")
     console.print(line)
+    if summary.languages:
+        print_languages(console, dict(summary.languages.most_common()))
     if summary.finished:
         console.print(f"finished the story grouping of {summary.finished} articles an interrupted run left")
     if summary.warnings:

@@ -21,7 +21,7 @@ from newsgraph.structure.metadata.byline import is_name, names_in
 from newsgraph.structure.captions import is_caption
 from newsgraph.structure.chunks import add_missing_chunks
 from newsgraph.structure.cleanup import deobfuscate_emails, tidy
-from newsgraph.structure.metadata.dates import from_iso
+from newsgraph.structure.metadata.dates import date_label, find_date, from_iso, local_time
 from newsgraph.structure.metadata.headline import choose_headline
 from newsgraph.structure.metadata.outlet import (PUBLISHER, SITE_NAME, WEBSITE, Signal, choose_outlet, squash,
                                                  text_signals, title_parts)
@@ -34,6 +34,8 @@ FULLER_RATIO = 0.5
 PROSE_SHARE = 0.6
 # Below this share of prose, the fast extraction is retried with trafilatura's fallbacks.
 MENU_SHARE = 0.3
+# A labelled date line is no longer than this (a paragraph that begins "Published" is prose).
+MAX_DATELINE = 100
 
 
 @dataclass
@@ -128,6 +130,22 @@ def _meta_date(tree: lxml.html.HtmlElement) -> tuple[str, Precision] | None:
     return None
 
 
+def _labelled_date(tree: lxml.html.HtmlElement) -> tuple[str, Precision] | None:
+    """The date a short element of the page calls the publication's ("Published: Monday, ...").
+
+    Asked only when the page's metadata gives none: before trafilatura's guess, which may
+    take a date the article mentions ("on Sunday, October 13th, 2019") for its own.
+    """
+    for node in tree.iter("p", "span", "div", "time", "li"):
+        text = tidy(node.text_content())
+        if len(text) > MAX_DATELINE or date_label(text) != "published":
+            continue
+        found = find_date(text)
+        if found and _plausible_date((found.iso, found.precision)):
+            return found.iso, found.precision
+    return None
+
+
 def _main_text(tree: lxml.html.HtmlElement, url: str | None) -> str:
     """trafilatura's precise extraction, unless it dropped most of a text that reads as prose.
 
@@ -188,8 +206,8 @@ def structure_html(html: str, url: str | None = None) -> HtmlParts:
     parts.outlet, parts.wire = _outlet(page, parts.url, parts.title, parts.paragraphs)
     not_people = {squash(n) for n in [*site_names, parts.outlet or "", parts.wire or ""] if n}
     parts.authors = _authors([page.authors, page.meta_authors, (document.author or "").split(";")], not_people)
-    dated = next((d for value in page.published if (d := from_iso(value)) and _plausible_date(d)), None)
-    dated = dated or meta_date or (from_iso(document.date) if document.date else None)
+    dated = local_time([d for value in page.published if (d := from_iso(value)) and _plausible_date(d)])
+    dated = dated or meta_date or _labelled_date(tree) or (from_iso(document.date) if document.date else None)
     if dated:
         parts.published, parts.precision = dated
     parts.site_name = document.sitename

@@ -160,6 +160,47 @@ def from_iso(value: str) -> tuple[str, Precision] | None:
     return year, "year"
 
 
+def _instant(iso: str) -> datetime.datetime | None:
+    """A minute with its offset as an aware datetime; None without one."""
+    try:
+        moment = datetime.datetime.fromisoformat(iso)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else None
+
+
+def _written(moment: datetime.datetime) -> str:
+    offset = moment.strftime("%z")
+    return moment.strftime("%Y-%m-%dT%H:%M") + f"{offset[:3]}:{offset[3:]}"
+
+
+def local_time(candidates: list[tuple[str, Precision]]) -> tuple[str, Precision] | None:
+    """The first candidate, on the clock of the page's own time zone when the page gives one.
+
+    Pages state one moment twice: in UTC ("...T04:31+00:00") and in their zone. When the
+    first is UTC and another is the same instant at another offset, that one is kept: its
+    day is the day the page shows. When the first has an offset but another gives the same
+    clock digits in UTC, the offset was written onto a UTC clock (a common template bug):
+    the UTC instant is moved to that offset. Nothing is made up: without a second
+    statement the first is kept as it is.
+    """
+    if not candidates:
+        return None
+    first = candidates[0]
+    moment = _instant(first[0]) if first[1] == "minute" else None
+    if moment is None:
+        return first
+    for iso, precision in candidates[1:]:
+        other = _instant(iso) if precision == "minute" else None
+        if other is None or other.utcoffset() == moment.utcoffset():
+            continue
+        if moment.utcoffset() == datetime.timedelta(0) and other == moment:
+            return iso, "minute"
+        if other.utcoffset() == datetime.timedelta(0) and iso[:16] == first[0][:16]:
+            return _written(other.astimezone(moment.tzinfo)), "minute"
+    return first
+
+
 _LABEL = re.compile(r"^\W*(published|posted|first published|date|updated|last updated|modified)\b", re.IGNORECASE)
 
 
