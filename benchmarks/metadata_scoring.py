@@ -112,6 +112,11 @@ def newspaper_available() -> bool:
 
 
 def newspaper_meta(html: str, url: str | None) -> Meta:
+    return newspaper_parse(html, url)[0]
+
+
+def newspaper_parse(html: str, url: str | None) -> tuple[Meta, str]:
+    """newspaper4k's metadata and body text of one page."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         import newspaper
@@ -125,4 +130,12 @@ def newspaper_meta(html: str, url: str | None) -> Meta:
             article.download(input_html=html)
             article.parse()
     published = article.publish_date.isoformat() if article.publish_date else None
-    return article.title or None, article.meta_site_name or None, published, list(article.authors or [])
+    meta = article.title or None, article.meta_site_name or None, published, list(article.authors or [])
+    return meta, article.text or ""
+
+
+def trafilatura_body(html: str, url: str | None, favor_precision: bool) -> str:
+    from trafilatura import extract
+
+    return extract(html, url=url, favor_precision=favor_precision, include_comments=False,
+                   include_tables=True) or ""

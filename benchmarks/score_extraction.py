@@ -10,6 +10,8 @@ The metric is the benchmark's own (scrapinghub/article-extraction-benchmark,
 evaluate.py): ``\\w+`` tokens, 4-token shingles as a multiset, per-page tp/fp/fn
 normalised to sum 1, precision and recall averaged over pages, F1 of those means.
 
+On HTML the same run scores the peers' bodies: trafilatura 2.3.1 ``extract`` with and
+without ``favor_precision``, and newspaper4k 0.9.6 when installed.
 With ``metadata.json`` in the folder, the same run scores headline, outlet, date and
 authors (``metadata_scoring``) for newsgraph on text and HTML, and for trafilatura's
 ``extract_metadata`` and newspaper4k on the HTML. HTML pages are given their URL (a
@@ -32,7 +34,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from metadata_scoring import MetaScore, newspaper_available, newspaper_meta, trafilatura_meta
+from metadata_scoring import (MetaScore, newspaper_available, newspaper_parse, trafilatura_body,
+                              trafilatura_meta)
 from newsgraph.records import RawDocument
 from newsgraph.structure import structure_article
 from newsgraph.structure.boilerplate import build_boilerplate
@@ -94,7 +97,10 @@ def score_folder(folder: Path, kind: str, worst: int, corpus: bool = True, with_
     boilerplate = build_boilerplate(pages.values()) if kind == "text" and corpus else None
     peers = [] if kind == "text" or not meta_gold else [("trafilatura 2.3.1", trafilatura_meta)]
     if peers and newspaper_available():
-        peers.append(("newspaper4k", newspaper_meta))
+        peers.append(("newspaper4k", None))  # metadata and body from one parse
+    body_peers: dict[str, list] = {} if kind == "text" else {
+        "trafilatura 2.3.1 favor_precision": [], "trafilatura 2.3.1 default": [],
+        **({"newspaper4k 0.9.6": []} if newspaper_available() else {})}
     label = kind + (" + url" if with_url else "") if corpus or kind != "text" else "text (no corpus evidence)"
     scores_meta = {name: MetaScore() for name in ["newsgraph " + label] + [name for name, _ in peers]}
     scores, elapsed, per_page = [], 0.0, []
@@ -107,14 +113,25 @@ def score_folder(folder: Path, kind: str, worst: int, corpus: bool = True, with_
         s = shingle_match(gold[key]["articleBody"], article.body)
         scores.append(s)
         per_page.append((2 * precision(*s) * recall(*s) / max(1e-9, precision(*s) + recall(*s)), key, s))
+        news = newspaper_parse(text, url) if "newspaper4k 0.9.6" in body_peers else None
+        if body_peers:
+            body_peers["trafilatura 2.3.1 favor_precision"].append(
+                shingle_match(gold[key]["articleBody"], trafilatura_body(text, url, favor_precision=True)))
+            body_peers["trafilatura 2.3.1 default"].append(
+                shingle_match(gold[key]["articleBody"], trafilatura_body(text, url, favor_precision=False)))
+            if news is not None:
+                body_peers["newspaper4k 0.9.6"].append(shingle_match(gold[key]["articleBody"], news[1]))
         if key in meta_gold:
             scores_meta["newsgraph " + label].add(
                 key, meta_gold[key], (article.title, article.outlet, article.published, article.authors))
             for name, peer in peers:
-                scores_meta[name].add(key, meta_gold[key], peer(text, url))
+                scores_meta[name].add(key, meta_gold[key], peer(text, url) if peer else news[0])
     m = summarise(scores)
     print(f"{label:<5} pages={len(scores)}  precision={m['precision']:.3f}  recall={m['recall']:.3f}  "
           f"F1={m['f1']:.3f}  ({1000 * elapsed / len(scores):.1f} ms/article)")
+    for name, peer_scores in body_peers.items():
+        p = summarise(peer_scores)
+        print(f"    peer {name:<34} precision={p['precision']:.3f}  recall={p['recall']:.3f}  F1={p['f1']:.3f}")
     for f1, key, s in sorted(per_page)[:worst]:
         print(f"    worst: {key[:16]}  F1={f1:.3f}  P={precision(*s):.3f}  R={recall(*s):.3f}")
     if misses and meta_gold:

@@ -151,6 +151,9 @@ def test_captions_with_credits() -> None:
     "(Reporting by Greg Roumeliotis; editing by Martin Howell)",
     "Jessica Napoli contributed to this report.",
     "Get the latest updates right in your inbox. Subscribe to NJ.com's newsletters.",
+    "No spam, we promise. You can unsubscribe at any time and we'll never share your details.",
+    "If you buy something through this post, the site may get a share of the sale.",
+    '&amp;lt;span data-mce-type="bookmark" style="display: inline-block;"&amp;gt;',
 ])
 def test_links_to_other_stories_contact_lines_and_credits_are_boilerplate(line: str) -> None:
     assert looks_like_boilerplate(line, len(line.split()))
@@ -271,6 +274,16 @@ def test_html_body_and_metadata_from_the_page() -> None:
     assert article.captions == ["Putin and Kim in Pyongyang. Photo: Getty Images"]
     assert article.paragraphs == PARAGRAPHS
     assert "Copyright" not in article.text and "Home" not in article.text
+
+
+def test_a_list_the_body_ends_on_is_body_and_a_menu_after_it_is_not() -> None:
+    dates = ["June 9 -- Coral Sky Amphitheatre, West Palm Beach, FL", "June 10 -- Amphitheatre, Tampa, FL",
+             "June 14 -- Ameris Bank Amphitheatre, Alpharetta, GA", "Sept. 5 -- White River Amphitheatre, Seattle, WA"]
+    text = "\n".join(["Band sets anniversary tour - Music Weekly", "Band sets anniversary tour", *PARAGRAPHS,
+                      "The tour dates:", *dates, "Facebook", "Twitter", "Charts", "Most Popular", "Sign in"])
+    article = structure_article(_plain(text))
+    assert article.paragraphs == [*PARAGRAPHS, "The tour dates:", *dates]
+    assert is_caption("Image caption Taylor Swift's seventh album, Lover, is the only one she owns the rights to")
 
 
 def test_later_chunks_of_a_split_body_are_put_back_in_page_order() -> None:

@@ -85,7 +85,10 @@ _ALWAYS = re.compile(
     r"\bterms (of|and) (use|service|conditions)\b|\bbecome a (patron|member|subscriber)\b|"
     r"\breaders like you\b|\bctrl ?\+ ?enter\b|\bjavascript\b.*\b(enable|disabled?)\b|"
     r"\bsupport (our|independent) journalism\b|\b(sign up|subscribe) (for|to) (our|the|\S+['’]s)\b.*\bnewsletters?\b|"
-    r"\bsuggest a correction\b|\bthis (site|website) uses cookies\b|\bwe use cookies\b",
+    r"\bsuggest a correction\b|\bthis (site|website) uses cookies\b|\bwe use cookies\b|"
+    r"\bunsubscribe at any time\b|\b(may|might) (receive|earn|get) a (small )?(commission|share of the sale)\b|"
+    r"\bactivation link\b|\bbreaking news alerts\b|\bsubscribe to (the|our) .{0,40}\b(channel|podcast)\b|"
+    r"&(amp;)?lt;/?[a-z]+[ >&]",
     re.IGNORECASE,
 )
 
@@ -148,7 +151,8 @@ def is_end_matter(line: str, words: int) -> bool:
 
 # Substrings one of which every _ALWAYS match contains: a cheap test before the regex.
 _ALWAYS_HINTS = ("©", "copyright", "rights reserved", "protected", "blocker", "cookie", "privacy", "terms",
-                 "become a", "readers like you", "ctrl", "javascript", "journalism", "newsletter", "correction")
+                 "become a", "readers like you", "ctrl", "javascript", "journalism", "newsletter", "correction",
+                 "subscribe", "commission", "share of the sale", "activation", "alerts", "&lt;", "&amp;lt;")
 
 
 def looks_like_boilerplate(line: str, words: int) -> bool:

@@ -59,8 +59,12 @@ def _inside_name(line: str, match: re.Match) -> bool:
     return bool(before) and before[-1] not in ".|/—–-(:;,"
 
 
+# What a page prints before its captions ("Image caption Taylor Swift's seventh album ...").
+_CAPTION_LABEL = re.compile(r"^(?:image|media|photo|video) (?:caption|copyright)\b", re.IGNORECASE)
+
+
 def is_caption(line: str) -> bool:
-    return credit_start(line) is not None
+    return credit_start(line) is not None or bool(_CAPTION_LABEL.match(line))
 
 
 def is_credit_only(line: str) -> bool:

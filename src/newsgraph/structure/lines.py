@@ -150,3 +150,47 @@ def prose_share(text: str) -> float:
     lines = classify([line.strip() for line in text.splitlines() if line.strip()])
     words = sum(line.words for line in lines)
     return sum(line.words for line in lines if line.kind == "prose") / words if words else 0.0
+
+
+# A list item by its first token: "3) ...", "June 10 -- ...", "• ...". Teasers and menus
+# rarely start so; a list that follows the body's last line is part of it.
+_ITEM_SHAPES = (
+    ("number", re.compile(r"^\d{1,3}[).]\s+\S")),
+    ("date", re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?"
+                        r"\s*(?:--|[–—:-])\s+\S", re.IGNORECASE)),
+    ("bullet", re.compile(r"^[•·*▪–-]\s+\S")),
+)
+_URL_LINE = re.compile(r"^https?://\S+$")
+MIN_LIST_ITEMS = 3
+MAX_ITEM_WORDS = 30
+MAX_HEADER_WORDS = 12
+
+
+def item_shape(text: str) -> str | None:
+    return next((name for name, pattern in _ITEM_SHAPES if pattern.match(text)), None)
+
+
+def list_end(lines: list[Line], start: int) -> int:
+    """Where a list that begins at ``start`` (after at most one header line) ends; ``start`` if none.
+
+    The items must share one shape, at least ``MIN_LIST_ITEMS`` of them; a bare link may
+    stand between them ("1) Item" / "http://..."). The list stops at the first other line.
+    """
+    i = start
+    if i < len(lines) and item_shape(lines[i].text) is None and lines[i].kind != "boilerplate" \
+            and lines[i].words <= MAX_HEADER_WORDS:
+        i += 1  # "The tour dates:"
+    shape, items, end = None, 0, start
+    while i < len(lines):
+        line = lines[i]
+        if line.kind == "boilerplate" or line.words > MAX_ITEM_WORDS:
+            break
+        if _URL_LINE.match(line.text) and items:
+            i += 1
+            continue
+        this = item_shape(line.text)
+        if this is None or (shape is not None and this != shape):
+            break
+        shape, items, i = this, items + 1, i + 1
+        end = i
+    return end if items >= MIN_LIST_ITEMS else start

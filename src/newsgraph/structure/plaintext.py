@@ -18,7 +18,7 @@ from newsgraph.structure.captions import is_credit_only
 from newsgraph.structure.cleanup import deobfuscate_emails, strip_label, tidy
 from newsgraph.structure.metadata.dates import FoundDate, date_label, find_date, is_dateline
 from newsgraph.structure.metadata.headline import overlap
-from newsgraph.structure.lines import Line, classify, segments
+from newsgraph.structure.lines import Line, classify, list_end, segments
 
 # "Headline - Outlet", "Headline | Outlet": the page title carries the site name.
 _TITLE_SEPARATOR = re.compile(r"\s+[-|–—:•·]{1,2}\s+")
@@ -201,7 +201,7 @@ def body_span(lines: list[Line], headline: int | None) -> tuple[int, int]:
     for start, end, extra in runs[chosen + 1:chosen + 2]:
         if extra >= NEXT_RUN_SHARE * score and start - last <= MAX_GAP and _cut_at_end(lines, last, start) == start:
             last = _cut_at_end(lines, start, end)
-    return first, last
+    return first, list_end(lines, last)  # a list the body ends on ("Tour dates:" / "June 9 -- ...")
 
 
 def _cut_at_end(lines: list[Line], first: int, last: int) -> int:
