@@ -18,7 +18,7 @@ from newsgraph.structure import structure_article
 from newsgraph.structure.metadata.byline import names_in
 from newsgraph.structure.metadata.byline import parse_byline
 from newsgraph.structure.metadata.dates import find_date
-from newsgraph.structure.metadata.outlet import from_copyright, from_domain_mention, title_parts
+from newsgraph.structure.metadata.outlet import from_copyright, from_domain_mention, from_follow, title_parts
 
 FIXTURES = Path(__file__).parent / "fixtures"
 BODY = " ".join(["Officials said the plan would take effect next year after a long public review of the costs."] * 3)
@@ -234,6 +234,23 @@ def test_without_date_metadata_the_labelled_date_wins_over_a_date_in_the_text() 
             f"<p>The mayor said on Sunday, October 13th, 2019 in a local newspaper that the storm would pass. {BODY}</p>"
             f"{_paragraphs()}")
     assert _html("<title>Storm</title>", body, url="https://cc.test/a").published[:10] == "2019-11-18"
+
+
+def test_follow_lines_name_the_outlet_never_the_writer() -> None:
+    assert from_follow("Follow NBC Latino on Facebook, Twitter and Instagram.") == "NBC Latino"
+    assert from_follow("Follow me on Twitter or LinkedIn. Check out my website.") is None
+
+
+@pytest.mark.parametrize("lines, authors", [
+    (["Anna Menin", "Anna Menin"], ["Anna Menin"]),  # a name link and its text
+    (["Keris Lahiff @kerisalison"], ["Keris Lahiff"]),  # the writer's account
+    (["By Matthew Digby, Minh Do on Monday, November 18th, 2019 at 11:08 a.m."], ["Matthew Digby", "Minh Do"]),
+])
+def test_bylines_without_by_or_long_enough_to_read_as_prose(lines: list[str], authors: list[str]) -> None:
+    text = "\n".join(["Storm hits the coast - Coastal Courier", "Storm hits the coast", *lines, BODY, BODY, BODY])
+    article = _plain(text)
+    assert article.authors == authors
+    assert not any(line in article.paragraphs for line in lines)
 
 
 def test_a_placeholder_date_is_no_date() -> None:

@@ -32,6 +32,9 @@ MAX_GAP = 40
 TOP_LINES = 8
 # a standfirst above them is the lead when it has at most this many lines.
 MAX_LEAD_LINES = 2
+# "By A, B on Monday, November 18th, 2019 at 11:08 a.m.": a byline that is long enough to read as prose.
+_BY_DATED = re.compile(r"^by\s+\S.*\d{4}", re.IGNORECASE)
+_HANDLE = re.compile(r"\s+@\w{2,}\s*$")
 # A dateline may stand this many lines above the headline.
 ABOVE_HEADLINE = 3
 
@@ -234,6 +237,16 @@ def _dated(line: Line | None) -> bool:
     return found is not None and found.start <= 4
 
 
+def _signed_twice(line: Line, following: Line | None) -> bool:
+    """A name alone, then again ("Anna Menin" / "Anna Menin": a link and its text), or with the
+    writer's account ("Keris Lahiff @kerisalison"): how a byline without "By" looks."""
+    if line.words > 6:
+        return False
+    if _HANDLE.search(line.text) and names_in(_HANDLE.sub("", line.text)):
+        return True
+    return following is not None and following.text == line.text and bool(names_in(line.text))
+
+
 def _signed_by(line: Line, following: Line | None) -> bool:
     """Names alone on a line, with the date on the next: a byline, whatever else it looks like."""
     return line.words <= 12 and _dated(following) and bool(names_in(line.text))
@@ -246,17 +259,16 @@ def _read_byline(line: Line, parts: PlainParts, dates: list[tuple[str | None, Fo
     A "By" alone on its line takes the next line's names; names alone on a line count when
     a dateline follows them ("Kevin Johnson and Kevin McCoy USA TODAY" / "Published ...").
     """
-    if line.words > 25 or line.kind == "prose" and line.words > 12:
+    bare_by = following is not None and line.text.strip().lower() in ("by", "by:", "written by", "author", "author:")
+    if line.words > 25 or line.kind == "prose" and line.words > 12 and not _BY_DATED.match(line.text):
         return False
-    if line.kind == "boilerplate" and not (is_dateline(line.text) or date_label(line.text)):
+    if line.kind == "boilerplate" and not (bare_by or is_dateline(line.text) or date_label(line.text)):
         return False  # a copyright or credit line, whose date is not the article's
-    text = line.text
-    if following is not None and text.strip().lower() in ("by", "by:", "written by", "author", "author:"):
-        text = f"By {following.text}"
+    text = f"By {following.text}" if bare_by else line.text
     authors, found = parse_byline(text)
     parts.bylines.append(line.text)
-    if not authors and not found and _signed_by(line, following):
-        authors = names_in(text)
+    if not authors and not found and (_signed_by(line, following) or _signed_twice(line, following)):
+        authors = names_in(_HANDLE.sub("", text))
     if found:
         dates.append((date_label(line.text), found))
     if authors and not parts.authors:
@@ -301,7 +313,8 @@ def structure_plain(text: str, boilerplate: BoilerplateIndex | None = None, titl
                 parts.captions.append(line.text)
             used.add(line.index)
         elif (title_key and _norm(line.text) == title_key) or (
-                (line.index < first or line.kind != "prose") and _read_byline(line, parts, dates, following)):
+                (line.index < first or line.kind != "prose" or _BY_DATED.match(line.text))
+                and _read_byline(line, parts, dates, following)):
             used.add(line.index)
             marker = line.index
     lead = [] if marker is None else [

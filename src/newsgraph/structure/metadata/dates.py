@@ -218,7 +218,7 @@ _AGO = re.compile(r"^\W*(?:updated\s+|posted\s+)?(?:\d+|an?|one)\s+"
                   r"(?:second|minute|hour|day|week|month|year)s?\s+ago\b", re.IGNORECASE)
 # What may stand beside the date on a dateline: weekdays, clock words, time zones, labels.
 _FILLER = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|"
-                     r"at|on|am|pm|a\.m\.|p\.m\.|[a-z]{2,4}t|gmt|utc|updated|published|posted)\b|"
+                     r"at|on|am|pm|a\.m\.|p\.m\.|[a-z]{1,4}t|gmt|utc|updated|published|posted)\b|"
                      r"(?<=\d)[ap]m\b|[\d:.,|/()\-–—]", re.IGNORECASE)
 
 

@@ -103,9 +103,15 @@ def from_domain_mention(line: str, table: OutletTable | None = None) -> str | No
     return None
 
 
+# "Follow me on Twitter": the writer's own account, no outlet.
+_PRONOUNS = {"me", "him", "her", "them", "us", "my work", "the author"}
+
+
 def from_follow(line: str) -> str | None:
     match = _FOLLOW.match(line.strip())
-    return match["name"].strip() if match and _plausible(match["name"]) else None
+    if not match or match["name"].strip().casefold() in _PRONOUNS:
+        return None
+    return match["name"].strip() if _plausible(match["name"]) else None
 
 
 def title_parts(title: str, headline: str | None = None) -> list[tuple[str, int]]:
