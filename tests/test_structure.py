@@ -301,6 +301,16 @@ def test_later_chunks_of_a_split_body_are_put_back_in_page_order() -> None:
     assert add_missing_chunks(bare, PARAGRAPHS[:2]) == PARAGRAPHS[:2]  # a classless <div> says nothing
 
 
+def test_a_hover_card_behind_a_name_is_not_read_into_the_sentence() -> None:
+    card = ('<span class="people"><a href="/people/kim">Kim Hong-kyun</a><span class="card"><span>'
+            '<img src="k.jpg"><a href="/people/kim">Kim Hong-kyun</a><a href="/x">Seoul weighs arms for Kyiv</a>'
+            '</span></span></span>')
+    first = PARAGRAPHS[1].replace("Kim Hong-kyun", card)
+    page = HTML.replace(f"<p>{PARAGRAPHS[1]}</p>", f"<p>{first}</p>")
+    article = structure_article(RawDocument(id="h", origin="page.html", text=page, media_type="text/html"))
+    assert article.paragraphs == PARAGRAPHS
+
+
 def test_html_metadata_from_the_container_still_wins() -> None:
     raw = RawDocument(id="h", origin="page.html", text=HTML, media_type="text/html",
                       metadata={"url": "https://www.kyivindependent.com/x", "outlet": "Kyiv Independent"})

@@ -65,6 +65,19 @@ def _captions(tree: lxml.html.HtmlElement) -> list[str]:
     return list(seen)
 
 
+def _drop_hover_cards(tree: lxml.html.HtmlElement) -> None:
+    """Remove the cards a paragraph hides behind a name (a photo and links, shown on hover).
+
+    Their text sits inline, so it would read "Ilhan OmarIlhan OmarHillicon Valley: ..."
+    in the middle of a sentence.
+    """
+    card_test = ".//img and count(.//a) >= 2"
+    for card in tree.xpath(f"//p//span[{card_test}][not(.//span[{card_test}])]"):  # the innermost
+        parent = card.getparent()
+        if parent is not None:
+            card.drop_tree()
+
+
 def _person(name: str) -> str:
     """"ROBERT BURNS" → "Robert Burns": metadata sometimes shouts."""
     return name.title() if name.isupper() and len(name) > 3 else name
@@ -180,6 +193,7 @@ def structure_html(html: str, url: str | None = None) -> HtmlParts:
         tree = lxml.html.fromstring(html.encode("utf-8"), parser=parser)
     except (ValueError, etree.ParserError):
         return parts
+    _drop_hover_cards(tree)
     captions = _captions(tree)
     meta_date = _meta_date(tree)
     text = _main_text(tree, url)  # on copies: trafilatura prunes the tree it is given
