@@ -285,6 +285,18 @@ def test_non_english_article_is_stored_and_searchable_but_not_read_by_the_englis
         assert "pt*" in report and "not English" in report
 
 
+def test_the_language_the_text_reads_as_wins_over_the_declared_one() -> None:
+    german = ("Am Dienstag hat die Stadt die neuen Pläne für den Bahnhof vorgestellt, und die Bürger "
+              "sind mit dem Entwurf nicht zufrieden, weil der Platz für die Radfahrer zu klein ist. ") * 3
+    page = "<html lang='{}'><head><title>Storm</title></head><body><h1>Storm</h1>{}</body></html>"
+    english = structure_article(RawDocument(id="e", origin="e.html", media_type="text/html",
+                                            text=page.format("de", _paragraphs())))
+    assert english.language == "en"  # a template that declares German on an English page
+    declared_en = structure_article(RawDocument(id="d", origin="d.html", media_type="text/html",
+                                                text=page.format("en", f"<p>{german}</p>" * 3)))
+    assert declared_en.language == "de"
+
+
 def test_wire_is_stored_and_read_back(tmp_path: Path) -> None:
     text = "\n".join(["WeWork investigated | VentureBeat", "WeWork investigated", "Reuters November 18, 2019 11:03 PM",
                       f"(Reuters) — {BODY}", BODY, BODY])

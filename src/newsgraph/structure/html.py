@@ -23,6 +23,7 @@ from newsgraph.structure.chunks import add_missing_chunks
 from newsgraph.structure.cleanup import deobfuscate_emails, tidy
 from newsgraph.structure.metadata.dates import date_label, find_date, from_iso, local_time
 from newsgraph.structure.metadata.headline import choose_headline
+from newsgraph.structure.metadata.language import guess_language
 from newsgraph.structure.metadata.outlet import (PUBLISHER, SITE_NAME, WEBSITE, Signal, choose_outlet, squash,
                                                  text_signals, title_parts)
 from newsgraph.structure.metadata.page import PageMeta, read_page
@@ -226,5 +227,7 @@ def structure_html(html: str, url: str | None = None) -> HtmlParts:
         parts.published, parts.precision = dated
     parts.site_name = document.sitename
     parts.section = (document.categories or [None])[0]
-    parts.language = document.language or _page_language(tree)
+    # What the text reads as wins over what the page declares: templates declare one
+    # language for a site that publishes in several ("de" on English pages, "en" on German).
+    parts.language = guess_language("\n".join(parts.paragraphs)) or document.language or _page_language(tree)
     return parts
