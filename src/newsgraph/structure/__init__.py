@@ -1,7 +1,8 @@
 """Structure: RawDocument → Article (title, lead, byline, date, body, captions, outlet, wire, language).
 
-Plain text goes through line classification (``plaintext``), HTML through trafilatura
-(``html``); both choose headline, outlet, wire service, authors and dates with the
+Plain text goes through line classification (``plaintext``, ``lines``), HTML through
+trafilatura (``html``), with the later chunks of a body split across containers put
+back (``chunks``); both choose headline, outlet, wire service, authors and dates with the
 ``metadata`` sub-package, from every signal the page gives. Metadata the container gave
 (JSON Lines fields, the WARC URL) always wins over what is read from the page.
 """
