@@ -44,12 +44,7 @@ def words(text: str, language: str | None = None) -> list[str]:
     """
     if language and language != ENGLISH:
         return _foreign_words(text, language)
-    out = []
-    for token in _TOKEN.findall(fold(text)):
-        word = _content_word(token)
-        if word:
-            out.append(word)
-    return out
+    return [word for token in _TOKEN.findall(fold(text)) if (word := _content_word(token))]
 
 
 def _foreign_words(text: str, language: str) -> list[str]:
@@ -95,8 +90,7 @@ def article_terms(title: str | None, lead: str | None, body: str | None,
     for word in words(title or "", language):
         counts[word] += TITLE_WEIGHT
     text = " ".join(part for part in (lead, (body or "")[: BODY_WORDS * 10]) if part)
-    for word in words(text, language)[:BODY_WORDS]:  # about the first BODY_WORDS words, tokenised once
-        counts[word] += 1.0
+    counts.update(words(text, language)[:BODY_WORDS])  # about the first BODY_WORDS words, tokenised once
     mentions = entities if isinstance(entities, Mapping) else dict.fromkeys(entities, 1)
     for entity, n in mentions.items():
         counts[ENTITY_PREFIX + entity] += ENTITY_WEIGHT * max(n, 1)

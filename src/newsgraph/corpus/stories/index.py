@@ -16,9 +16,9 @@ the database; ``store`` loads and saves the parts an update needs.
 from __future__ import annotations
 
 import hashlib
-import heapq
 import math
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Iterable
 
 import numpy as np
@@ -46,7 +46,10 @@ def story_key(founder: str, n: int = 0) -> str:
 
 def query_terms(vector: dict[str, float]) -> dict[str, float]:
     """The terms an article (or story) is looked up by: its strongest few."""
-    return dict(heapq.nlargest(QUERY_TERMS, vector.items(), key=lambda kv: kv[1]))
+    return dict(sorted(vector.items(), key=_WEIGHT, reverse=True)[:QUERY_TERMS])  # stable: ties keep term order
+
+
+_WEIGHT = itemgetter(1)
 
 
 @dataclass
@@ -222,7 +225,9 @@ class StoryVector:
         return self.embedding / norm if norm > 0 else None
 
     def top_terms(self, n: int) -> list[str]:
-        return [t for t, _ in sorted(self.terms.items(), key=lambda kv: (-kv[1], kv[0]))[:n]]  # ties by name: any store, any order
+        """The n strongest terms, ties by name (any store, any order): two sorts in C, the second stable."""
+        terms = self.terms
+        return sorted(sorted(terms), key=terms.__getitem__, reverse=True)[:n]
 
     def main_participants(self) -> set[str]:
         return main_participants(self.keys, self.keyed)
@@ -258,6 +263,12 @@ class Member:
     long: bool = False  # has a body, not a headline alone
     not_before: int | None = None  # ... else a year its text names: the article is not older
     keys: frozenset[str] = frozenset()  # its key participants, as surnames (participants.py)
+    query: dict[str, float] = field(default_factory=dict)  # query_terms(vector), looked up in every pass
+    n_names: int = 0  # how many of its terms are names
+
+    def __post_init__(self) -> None:
+        self.query = query_terms(self.vector)
+        self.n_names = sum(1 for t in self.vector if t[:1] == NAME_PREFIX)
 
 
 @dataclass
@@ -287,7 +298,9 @@ class StoryIndex:
             self.touched_terms.add(t)
 
     def idf(self, term: str) -> float:
-        df = self.df.get(term, 0)
+        return self._idf_of(self.df.get(term, 0))
+
+    def _idf_of(self, df: int) -> float:
         if self._idf_n != self.n_docs:
             self._idf_n, self._idf_cache = self.n_docs, {}
         value = self._idf_cache.get(df)
@@ -301,10 +314,16 @@ class StoryIndex:
         Terms no other article has (df < 2) are left out while the article has others:
         they cannot link it to anything and would only dilute the terms that can.
         """
-        shared = {t: w for t, w in raw.items() if self.df.get(t, 0) >= 2} or raw
-        weighted = {t: (1.0 + math.log(w) if w >= 1 else w) * self.idf(t) for t, w in shared.items()}
+        df = self.df
+        counts = {t: df.get(t, 0) for t in raw}
+        shared = {t: w for t, w in raw.items() if counts[t] >= 2} or raw
+        if self._idf_n != self.n_docs:
+            self._idf_n, self._idf_cache = self.n_docs, {}
+        cache, idf_of, log = self._idf_cache, self._idf_of, math.log
+        weighted = {t: (1.0 + log(w) if w >= 1 else w) * (cache.get(counts[t]) or idf_of(counts[t]))
+                    for t, w in shared.items()}
         if len(weighted) > ARTICLE_TERMS:
-            weighted = dict(sorted(weighted.items(), key=lambda kv: -kv[1])[:ARTICLE_TERMS])
+            weighted = dict(sorted(weighted.items(), key=_WEIGHT, reverse=True)[:ARTICLE_TERMS])
         norm = math.sqrt(sum(w * w for w in weighted.values())) or 1.0
         return {t: w / norm for t, w in weighted.items()}
 
@@ -327,21 +346,24 @@ class StoryIndex:
             return t.article_combined if combined else t.article_lexical
         return t.combined if combined else t.lexical
 
-    def candidate_ids(self, vector: dict[str, float]) -> list[str]:
-        """Ids of stories sharing one of the article's strongest terms, best overlap first."""
+    def candidate_ids(self, vector: dict[str, float], query: dict[str, float] | None = None) -> list[str]:
+        """Ids of stories sharing one of the article's strongest terms (``query``, else looked up),
+        best overlap first."""
         score: dict[str, float] = {}
-        get = score.get
-        for term, weight in query_terms(vector).items():
-            for story_id in self.postings.get(term, ()):
+        get, postings = score.get, self.postings
+        for term, weight in (query if query is not None else query_terms(vector)).items():
+            for story_id in postings.get(term, ()):
                 score[story_id] = get(story_id, 0.0) + weight
-        # (-score, id) tuples compare in C: the hot path of clustering, called per article and pass
-        return [s for _, s in heapq.nsmallest(2 * MAX_CANDIDATES, [(-w, s) for s, w in score.items()])]
+        # best score first, ties by id: two sorts in C (the second stable), the hot path of clustering
+        return sorted(sorted(score), key=score.__getitem__, reverse=True)[: 2 * MAX_CANDIDATES]
 
-    def candidates(self, vector: dict[str, float], day: float | None) -> list[StoryVector]:
+    def candidates(self, vector: dict[str, float], day: float | None,
+                   query: dict[str, float] | None = None) -> list[StoryVector]:
         """The best-overlapping stories that are loaded, alive and active around ``day``."""
         found = []
-        for story_id in self.candidate_ids(vector):
-            story = self.stories.get(story_id)
+        stories = self.stories
+        for story_id in self.candidate_ids(vector, query):
+            story = stories.get(story_id)
             if story is not None and story.size > 0 and story.in_window(day):
                 found.append(story)
                 if len(found) >= MAX_CANDIDATES:
@@ -351,15 +373,15 @@ class StoryIndex:
     def best(self, m: Member) -> tuple[StoryVector | None, float]:
         """The most similar candidate story that clears its threshold and fits its participants and year."""
         best, best_margin = None, 0.0
-        for story in self.candidates(m.vector, m.day):
+        for story in self.candidates(m.vector, m.day, m.query):
             margin = self.similarity(story, m.vector, m.embedding) - self.threshold(m.embedding, story, m.long)
             if margin >= 0 and (best is None or margin > best_margin) and self.same_event(
-                    story, m.vector, m.year, m.not_before):
+                    story, m.vector, m.year, m.not_before, m.n_names):
                 best, best_margin = story, margin
         return best, best_margin
 
     def same_event(self, story: StoryVector, vector: dict[str, float], year: int | None,
-                   not_before: int | None = None) -> bool:
+                   not_before: int | None = None, n_names: int | None = None) -> bool:
         """Whether an article's names and year fit a story's: the same words about other people,
         or years apart, are other news. Only evidence both sides have is compared."""
         story_year = story.year()
@@ -368,7 +390,9 @@ class StoryIndex:
                 return False
             if not_before is not None and not_before > story_year + YEAR_GAP:
                 return False
-        if sum(1 for t in vector if t[:1] == NAME_PREFIX) < NAMES_TO_COMPARE:
+        if n_names is None:
+            n_names = sum(1 for t in vector if t[:1] == NAME_PREFIX)
+        if n_names < NAMES_TO_COMPARE:
             return True
         score = story.participants(vector)
         return score is None or score >= self.thresholds.participants
