@@ -95,10 +95,18 @@ def signatures(conn: sqlite3.Connection, articles: Sequence[Copyable]) -> tuple[
 
 def band_keys(sig: np.ndarray) -> list[int]:
     """One integer key per LSH band: articles sharing any key are candidate copies."""
-    bands = sig[: BANDS * ROWS].astype(np.uint64).reshape(BANDS, ROWS)
-    keys = np.arange(1, BANDS + 1, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+    return band_keys_of([sig])[0]
+
+
+def band_keys_of(sigs: Sequence[np.ndarray]) -> list[list[int]]:
+    """``band_keys`` of many signatures in one array operation (a backfill has a hundred thousand)."""
+    if not sigs:
+        return []
+    bands = np.stack(sigs)[:, : BANDS * ROWS].astype(np.uint64).reshape(len(sigs), BANDS, ROWS)
+    keys = np.broadcast_to(np.arange(1, BANDS + 1, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15),
+                           (len(sigs), BANDS))
     for r in range(ROWS):
-        keys = keys * np.uint64(0x100000001B3) + bands[:, r]
+        keys = keys * np.uint64(0x100000001B3) + bands[:, :, r]
     return keys.view(np.int64).tolist()
 
 
@@ -137,7 +145,7 @@ def link_duplicates(conn: sqlite3.Connection, articles: Sequence[Copyable]) -> d
     sigs, computed = signatures(conn, articles)
     if not sigs:
         return {}
-    keys = {aid: band_keys(s) for aid, s in sigs.items()}
+    keys = dict(zip(sigs, band_keys_of(list(sigs.values()))))
     stored = _stored_articles(conn, _stored_matches(conn, {k for ks in keys.values() for k in ks}) - set(sigs))
     when = {a.id: (a.published, a.order) for a in articles}
     root: dict[str, str] = {sid: (dup or sid) for sid, (_, _, _, dup) in stored.items()}
@@ -146,8 +154,8 @@ def link_duplicates(conn: sqlite3.Connection, articles: Sequence[Copyable]) -> d
     when.update(_dates(conn, set(root.values()) - set(when)))
     all_sigs = {**{sid: v[0] for sid, v in stored.items()}, **sigs}
     by_key: dict[int, list[str]] = {}
-    for sid in stored:
-        for k in band_keys(all_sigs[sid]):
+    for sid, sid_keys in zip(stored, band_keys_of([all_sigs[sid] for sid in stored])):
+        for k in sid_keys:
             by_key.setdefault(k, []).append(sid)
     result: dict[str, str] = {}
     for a in sorted((a for a in articles if a.id in sigs), key=lambda a: (a.published is None, a.published or "", a.order)):
