@@ -212,3 +212,10 @@ def test_they_say_is_kept_and_follows_the_body_that_spoke_before():
     found = quotes_of(a, ("The Senate Finance Committee", "ORG", "Senate Finance Committee", "name"))
     q = one(found, "beyond its original intent")
     assert q.speaker == "they" and q.speaker_entity == "Senate Finance Committee"
+
+
+def test_a_title_abbreviation_does_not_end_the_attribution():
+    a = article('"He would be a great senator. Not good, great. One of the brightest members of the entire '
+                'Congress," Rep. Elijah E. Cummings (D-Md.) said in a phone interview.')
+    q = one(quotes_of(a, ("Elijah E. Cummings", "PERSON", "Elijah E. Cummings", "name")), "great senator")
+    assert q.speaker_entity == "Elijah E. Cummings"

@@ -18,7 +18,8 @@ from newsgraph.extract.quotes.cues import cue_of
 from newsgraph.extract.quotes.marks import QuoteSpan
 from newsgraph.extract.quotes.speakers import Speaker, SpeakerResolver, subject_of
 
-SENTENCE_END = re.compile(r"[.!?…](?=[\s\"'”’»)]|$)")
+SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|Sr|Jr|St|Lt))(?<!\b(?:Mrs|Rep|Sen|Gov|Gen|Col|Sgt))(?<!\bCapt)"
+                          r"[.!?…](?=[\s\"'”’»]|$)")  # "Rep. Elijah E. Cummings (D-Md.) said" is one sentence
 COLON_SPEAKER = re.compile(r"^\s*([^\s:][^:]{0,60}?)\s*:\s*$")
 SIGNATURE = re.compile(r"[ \t]*[―—–][ \t\xa0]*(?=[A-Z])")  # "” ― Name", a dash before who said it
 TRANSCRIPT_LABEL = re.compile(r"\s*([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2}):\s+")  # "PENCE: …", "MR. HOLT: …"
