@@ -22,6 +22,7 @@ newsgraph is scored the same way on the same folds: its thresholds calibrated on
 (synthetic stories from other text), never from either set scored here. The peer's
 threshold best on the scored set itself is printed too, as the ceiling it could reach.
 
+    .venv/bin/pip install scikit-learn==1.9.1   # the peer and ARI; not a dependency of the package
     .venv/bin/python benchmarks/score_stories.py [--sets headlines,events] [--db-dir /tmp/stories]
 """
 

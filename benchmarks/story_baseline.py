@@ -8,6 +8,8 @@ whole corpus at once (no incremental constraint), so it is a strong, simple peer
 Its one parameter, the threshold, is tuned the fair way: on other data than it is
 scored on (``tune`` sweeps a grid and returns the best threshold on the data it is
 given); the caller decides what that data is.
+
+Needs scikit-learn, which the package itself does not: ``pip install scikit-learn==1.9.1``.
 """
 
 from __future__ import annotations
