@@ -7,7 +7,6 @@ import sqlite3
 import sys
 from contextlib import contextmanager
 from dataclasses import asdict
-from datetime import date
 from pathlib import Path
 from typing import Any, Iterator, NoReturn, Optional
 
@@ -34,6 +33,7 @@ from newsgraph.store import (
     classify,
     queries,
 )
+from newsgraph.store.explore import is_day
 from newsgraph.store.postgres import is_postgres
 
 app = typer.Typer(
@@ -326,7 +326,7 @@ def events(db: str = DbOption,
            limit: int = LimitOption, as_json: bool = JsonOption) -> None:
     """Who did what to whom: CAMEO-coded events with actors, codes, dates and evidence."""
     for label, value in (("--from", date_from), ("--to", date_to)):
-        if value and not _is_day(value):
+        if value and not is_day(value):
             fail(f"{label} wants a day as YYYY-MM-DD, not {value!r}")
     if code and not code.isdigit():
         fail(f"--code wants a CAMEO code or root such as 19 or 042, not {code!r}")
@@ -334,14 +334,6 @@ def events(db: str = DbOption,
         rows = list(queries.iter_events(store.conn, actor=actor, target=target, code=code, date_from=date_from,
                                         date_to=date_to, story=story, limit=_limit(limit)))
         _print_json(rows) if as_json else report.print_events(console, rows)
-
-
-def _is_day(value: str) -> bool:
-    try:
-        date.fromisoformat(value)
-        return True
-    except ValueError:
-        return False
 
 
 @app.command()

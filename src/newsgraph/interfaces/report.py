@@ -325,4 +325,4 @@ def print_comparison_record(console: Console, comparison: Any, outlet_of: dict[s
     for article_id, sources in comparison.cited.items():
         console.print(f"[bold]{escape(name(article_id))} cites:[/] {escape(', '.join(sources))}")
     for claim in comparison.contradictions:
-        console.print(f"[red]contradiction:[/] " + " | ".join(escape(v.text) for v in claim.variants))
+        console.print("[red]contradiction:[/] " + " | ".join(escape(v.text) for v in claim.variants))

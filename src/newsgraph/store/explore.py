@@ -271,7 +271,7 @@ def attention(conn: sqlite3.Connection, query: str | None = None, entity: str | 
     rows = conn.execute(
         "SELECT substr(a.published, 1, 10) AS day, COALESCE(a.outlet, 'outlet not named') AS outlet, COUNT(*) AS n "
         f"FROM articles a WHERE a.id IN ({sql}) GROUP BY 1, 2", args).fetchall()
-    dated = [r for r in rows if r["day"] and _is_day(r["day"])]
+    dated = [r for r in rows if r["day"] and is_day(r["day"])]
     undated = sum(r["n"] for r in rows) - sum(r["n"] for r in dated)
     if not dated:
         return {**empty, "undated": undated}
@@ -293,7 +293,8 @@ def attention(conn: sqlite3.Connection, query: str | None = None, entity: str | 
     return {"days": days, "series": [{"outlet": o, "counts": c} for o, c in series.items()], "undated": undated}
 
 
-def _is_day(value: str) -> bool:
+def is_day(value: str) -> bool:
+    """Whether a value is a calendar day as YYYY-MM-DD: filters and timelines take days only."""
     try:
         date.fromisoformat(value)
         return True

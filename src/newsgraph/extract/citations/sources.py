@@ -102,7 +102,7 @@ class SourceNamer:
         bare = re.sub(r"^(?:the|a|an)\s+", "", title, flags=re.IGNORECASE)
         if len(bare) < 4:
             return None
-        text, low = self.article.text, self.article.text.lower()
+        low = self.article.text.lower()
         i = low.find(bare.lower())
         while i >= 0:
             if i != exclude and not (exclude <= i < exclude + len(title) + 20):

@@ -14,7 +14,7 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc
 
-from newsgraph.extract.entities.mentions import Found
+from newsgraph.extract.entities.mentions import Found, covered_tokens
 from newsgraph.reference import countries, organisations, people
 from newsgraph.reference.keys import name_key
 
@@ -184,10 +184,7 @@ def _missed_surnames(doc: Doc, found: list[Found], index: SurnameIndex) -> list[
     """Capitalised tokens outside any mention that are the surname of a person in the article."""
     if not index.by_key:
         return []
-    covered = [False] * len(doc)
-    for m in found:
-        for i in range(m.tok_start, m.tok_end):
-            covered[i] = True
+    covered = covered_tokens(doc, found)
     extra = []
     for token in doc:
         if covered[token.i] or not token.is_title or token.text not in index:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from newsgraph.extract.entities.mentions import HONORIFICS, ORG_HEADS, Found
+from newsgraph.extract.entities.mentions import HONORIFICS, ORG_HEADS, Found, covered_tokens
 from newsgraph.extract.entities.titlewords import TITLE_WORDS
 from newsgraph.reference import people
 
@@ -188,10 +188,7 @@ def missed_people(doc: Doc, found: list[Found], casing: Casing, verbs: set[str])
     three capitalised proper nouns outside any mention is a person. In a title-case line
     the words after the given name stop at the first common word ("Checks"). Returns the
     mentions with the new ones added, in text order."""
-    covered = [False] * len(doc)
-    for m in found:
-        for i in range(m.tok_start, m.tok_end):
-            covered[i] = True
+    covered = covered_tokens(doc, found)
     extra: list[Found] = []
     for token in doc:
         if covered[token.i] or not token.is_title or not token.is_alpha or not people.is_given_name(token.text):

@@ -46,6 +46,16 @@ class Found:
     sentence: int = -1  # sentence number in the Doc; set by the pronoun step
 
 
+def covered_tokens(doc: Doc, found: list[Found]) -> list[bool]:
+    """For each token of the Doc, whether a mention already covers it: the steps that add
+    missed names look only at tokens no mention has taken."""
+    covered = [False] * len(doc)
+    for m in found:
+        for i in range(m.tok_start, m.tok_end):
+            covered[i] = True
+    return covered
+
+
 def from_span(span: Span, label: str, kb_id: str | None = None, kind: str = "name") -> Found:
     return Found(span.start_char, span.end_char, span.start, span.end, span.text, label, kind, None, kb_id)
 

@@ -23,7 +23,7 @@ import re
 
 from spacy.tokens import Doc
 
-from newsgraph.extract.entities.mentions import ORG_HEADS, Found
+from newsgraph.extract.entities.mentions import ORG_HEADS, Found, covered_tokens
 from newsgraph.extract.entities.titlewords import TITLE_WORDS
 from newsgraph.extract.entities.types import COMPANY_HEADS, FACILITY_HEADS, PLACE_HEADS, is_sporting
 from newsgraph.reference import organisations
@@ -166,10 +166,7 @@ def _words(name: str) -> list[str]:
 
 def _untagged(doc: Doc, found: list[Found], forms: dict[str, str], label_of: dict[str, str]) -> list[Found]:
     """Capitalised single words outside any mention that are a short form of a longer name."""
-    covered = [False] * len(doc)
-    for m in found:
-        for i in range(m.tok_start, m.tok_end):
-            covered[i] = True
+    covered = covered_tokens(doc, found)
     extra = []
     for token in doc:
         if covered[token.i] or not token.text[:1].isupper() or not token.is_alpha or token.is_sent_start:
@@ -187,10 +184,7 @@ def team_nicknames(doc: Doc, found: list[Found]) -> list[Found]:
     if not is_sporting(doc, found):
         return found
     by_start = {m.tok_start: m for m in found if m.tok_end - m.tok_start == 1}
-    covered = [False] * len(doc)
-    for m in found:
-        for i in range(m.tok_start, m.tok_end):
-            covered[i] = True
+    covered = covered_tokens(doc, found)
     extra = []
     for token in doc:
         if not token.is_alpha or not (token.is_title or token.is_upper) or len(token.text) < 4:
