@@ -277,3 +277,17 @@ def test_in_a_game_report_a_city_stands_for_its_team_only_where_it_plays():
                        "Police arrested the receiver in San Diego on Tuesday."])
     readings = [m.type for m in mentions if m.text == "San Diego"]
     assert readings[0] == "ORG" and readings[-1] in {"GPE", "LOC"}
+
+
+def test_a_verb_of_an_upper_case_headline_is_no_team_nickname():
+    mentions, _ = run(["Doug McDermott scored 23 points and Creighton defeated Drake 65-53 on Friday in the "
+                       "quarterfinals of the tournament. Creighton will play Wichita State on Saturday."],
+                      title="CREIGHTON DEFEATS DRAKE 65-53")
+    assert not any("DEFEATS" in (m.entity or "") for m in mentions)
+    assert any(m.text == "CREIGHTON" for m in mentions)
+
+
+def test_a_common_word_opening_a_sentence_is_no_name():
+    mentions, _ = run(["Arson is suspected in the fire that destroyed the church on Friday night.",
+                       "Investigators said arson was likely because the fire started in two places."])
+    assert not any(m.text == "Arson" for m in mentions)

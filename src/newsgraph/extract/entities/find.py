@@ -39,7 +39,7 @@ def find_entities(article: Article, doc: Doc) -> tuple[list[Mention], list[Entit
     """
     casing, verbs = read_casing(doc), verb_lemmas()
     found = cut_headline_names(doc, name_mentions(doc), casing, verbs)
-    found = team_names(doc, found)
+    found = team_names(doc, found, casing, verbs)
     for m in found:
         link(doc, m)
     found = korean_regions(doc, found)

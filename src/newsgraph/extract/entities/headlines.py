@@ -110,6 +110,8 @@ def cut_headline_names(doc: Doc, found: list[Found], casing: Casing, verbs: set[
     out: list[Found] = []
     for m in found:
         if not casing.title_case[m.tok_start] or m.kb_id:
+            if not m.kb_id and _common_opening_word(doc, m, casing):
+                continue  # "Arson is suspected ...": a capital only because the sentence starts there
             _drop_common_first_word(doc, m, casing, verbs)
             out.append(m)
             continue
@@ -149,6 +151,17 @@ def cut_headline_names(doc: Doc, found: list[Found], casing: Casing, verbs: set[
     return out
 
 
+def _common_opening_word(doc: Doc, m: Found, casing: Casing) -> bool:
+    """A one-word "name" opening a sentence that the article's prose writes lower-case and never
+    capitalised mid-sentence is an ordinary word ("Arson", "Gang", "Plane")."""
+    if m.tok_end - m.tok_start != 1:
+        return False
+    token = doc[m.tok_start]
+    if not (token.is_sent_start or _after_quote(doc, token)) or not token.is_alpha:
+        return False
+    return token.lower_ in casing.lower and token.lower_ not in casing.capitalised
+
+
 def _drop_common_first_word(doc: Doc, m: Found, casing: Casing, verbs: set[str]) -> None:
     """ "Forward Tyler Hansbrough" opening a sentence: the capital says nothing there, so a first
     word the article otherwise writes lower-case is not part of the name; nor is a word before
@@ -173,7 +186,8 @@ def _drop_first_word(doc: Doc, m: Found) -> None:
 
 def _name_evidence(token, casing: Casing) -> bool:
     word = token.lower_
-    return (word in casing.capitalised or word in casing.named or people.is_given_name(token.text)
+    return (word in casing.capitalised or word in casing.named and word not in casing.lower
+            or people.is_given_name(token.text)
             or not token.is_alpha or token.is_upper and len(token) > 1)
 
 

@@ -23,6 +23,7 @@ import re
 
 from spacy.tokens import Doc
 
+from newsgraph.extract.entities.headlines import Casing, common_word
 from newsgraph.extract.entities.mentions import ORG_HEADS, Found, covered_tokens
 from newsgraph.extract.entities.titlewords import TITLE_WORDS
 from newsgraph.extract.entities.types import COMPANY_HEADS, FACILITY_HEADS, PLACE_HEADS, is_sporting
@@ -39,9 +40,16 @@ TRADE_WORDS = {"technologies", "technology", "systems", "holdings", "industries"
 JOINERS = {"of", "and", "the", "for", "&", "de", "-"}
 
 
-def team_names(doc: Doc, found: list[Found]) -> list[Found]:
+def team_names(doc: Doc, found: list[Found], casing: Casing | None = None, verbs: frozenset[str] = frozenset()) -> list[Found]:
     """ "Indianapolis Colts": a place without a reference link followed by capitalised words
-    ending in a plural or starting with a digit becomes one ORG mention."""
+    ending in a plural or starting with a digit becomes one ORG mention. In a title-case line
+    a word the article shows to be common is no nickname ("CREIGHTON DEFEATS DRAKE", "Texas
+    Lifer Escapes")."""
+    def team_word(token) -> bool:
+        if casing is not None and casing.title_case[token.i] and token.is_alpha and common_word(token, casing, verbs):
+            return False
+        return _team_word(token)
+
     by_start = {m.tok_start: m for m in found}
     dropped: set[int] = set()
     out: list[Found] = []
@@ -58,14 +66,14 @@ def team_names(doc: Doc, found: list[Found]) -> list[Found]:
         end = m.tok_end
         follower = by_start.get(end)
         kb_id = None
-        if follower is not None and _team_word(doc[follower.tok_end - 1]) and (
+        if follower is not None and team_word(doc[follower.tok_end - 1]) and (
                 follower.kb_id is None or follower.kb_id.startswith("org:")):
             end, kb_id = follower.tok_end, follower.kb_id  # "San Diego" + "Chargers" (a team of the table)
             dropped.add(id(follower))
         else:
             while end < len(doc) and end - m.tok_end < 3 and _capitalised(doc[end]) and end not in by_start:
                 end += 1
-            while end > m.tok_end and not _team_word(doc[end - 1]):
+            while end > m.tok_end and not team_word(doc[end - 1]):
                 end -= 1
         if end == m.tok_end:
             out.append(m)
