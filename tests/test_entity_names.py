@@ -291,3 +291,23 @@ def test_a_common_word_opening_a_sentence_is_no_name():
     mentions, _ = run(["Arson is suspected in the fire that destroyed the church on Friday night.",
                        "Investigators said arson was likely because the fire started in two places."])
     assert not any(m.text == "Arson" for m in mentions)
+
+
+def test_a_demonym_glued_to_a_persons_name_is_where_the_person_is_from():
+    mentions, _ = run(["Wladimir Klitschko stopped American Hasim Rahman in the seventh round on Saturday.",
+                       "Hasim Rahman had not fought for a title in two years."])
+    assert entity_of(mentions, "Hasim Rahman") == {("PERSON", "Hasim Rahman")}
+    assert not any("American Hasim" in m.text for m in mentions)
+
+
+def test_a_name_written_as_a_place_is_a_place():
+    mentions, _ = run(["Robert Buckley, originally from Essex but living in Christchurch, fell 600 metres.",
+                       "Christopher Simpson of Fort Coffee is accused of the shooting, a prosecutor said."])
+    assert {t for t, _ in entity_of(mentions, "Christchurch")} <= {"GPE", "LOC"}
+    assert {t for t, _ in entity_of(mentions, "Fort Coffee")} <= {"GPE", "LOC"}
+
+
+def test_a_province_written_as_a_place_does_not_join_a_person_ending_in_its_name():
+    mentions, _ = run(["A strong earthquake struck the Indonesian province of Aceh on Tuesday.",
+                       "Buildings shook in Banda Aceh, and the quake was felt across Aceh for a minute."])
+    assert all(t != "PERSON" for t, _ in entity_of(mentions, "Aceh"))

@@ -15,6 +15,7 @@ from bisect import bisect_right
 from spacy.tokens import Doc
 
 from newsgraph.extract.entities.mentions import Found, covered_tokens
+from newsgraph.extract.entities.types import PLACE_NOUNS, PLACE_PREPOSITIONS
 from newsgraph.reference import countries, organisations, people
 from newsgraph.reference.keys import name_key
 
@@ -112,7 +113,7 @@ def resolve_people(doc: Doc, found: list[Found]) -> list[Found]:
         single = len(m.text.split()) == 1
         if not single:
             continue
-        if m.label != "PERSON" and (m.text not in index or _is_place_or_org(m)):
+        if m.label != "PERSON" and (m.text not in index or _is_place_or_org(m) or _written_as_place(doc, m)):
             continue
         full = index.resolve(m.text, m.start)
         if not full and m.label == "PERSON" and not m.kb_id:
@@ -172,6 +173,18 @@ def compatible(a: str, b: str) -> bool:
     if len(short) == 1:
         return long_.startswith(short)
     return len(short) >= 3 and long_.startswith(short)
+
+
+def _written_as_place(doc: Doc, m: Found) -> bool:
+    """A bare name the model tagged a place and the text writes as one ("the province of Aceh",
+    "in Aceh", "Aceh province", "Indonesia's Aceh") is no surname, whatever longer name ends in it."""
+    if m.label not in {"GPE", "LOC"}:
+        return False
+    before = doc[m.tok_start - 1].lower_ if m.tok_start > 0 else ""
+    before2 = doc[m.tok_start - 2].lower_ if m.tok_start > 1 else ""
+    after = doc[m.tok_end].lower_ if m.tok_end < len(doc) else ""
+    return (before in PLACE_PREPOSITIONS or before == "of" and before2 in PLACE_NOUNS or after in PLACE_NOUNS
+            or before in {"'s", "’s"} and m.tok_start > 1 and countries.resolve(doc[m.tok_start - 2].text) is not None)
 
 
 def _is_place_or_org(m: Found) -> bool:

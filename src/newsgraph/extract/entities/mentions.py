@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from newsgraph.extract.entities.titlewords import is_title_word
+from newsgraph.reference import countries, people
 from newsgraph.reference.not_names import is_exchange, names_no_actor
 
 WANTED = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
@@ -65,6 +66,7 @@ def name_mentions(doc: Doc) -> list[Found]:
     and person names extended over a given name the ruler left out ("Joe" + "Blinken")."""
     found: list[Found] = []
     taken = [False] * len(doc)
+    people_named = {ent.text for ent in doc.ents if ent.label_ == "PERSON"}
     for ent in doc.ents:
         if ent.label_ not in WANTED:
             continue
@@ -72,12 +74,26 @@ def name_mentions(doc: Doc) -> list[Found]:
             for i in range(piece.start, piece.end):
                 taken[i] = True
             label = "GPE" if ent.label_ == "FAC" and ent.ent_id_.startswith("seat:") else ent.label_
+            if not ent.ent_id_ and _demonym_before_person(piece, people_named):
+                found.append(from_span(piece[:1], "NORP"))  # "American Hasim Rahman": where he is from
+                found.append(from_span(piece[1:], "PERSON"))
+                continue
             found.append(from_span(piece, label, ent.ent_id_ or None))
     for m in found:
         if m.label == "PERSON":
             _extend_given_names(doc, m, taken)
     found = _country_organisations(doc, found, taken)
     return [m for m in found if _plausible(m) and not _ticker(doc, m)]
+
+
+def _demonym_before_person(span: Span, people_named: set[str]) -> bool:
+    """ "American Hasim Rahman", "Australian Duncan Rait": a demonym glued to a person's name by the
+    model, told by a given name after it or by the rest being a person the article names alone."""
+    if len(span) < 3 or not countries.by_demonym(span[0].text):
+        return False
+    rest = span[1:]
+    return (all(t.is_title and t.is_alpha for t in rest[:2])
+            and (people.is_given_name(rest[0].text) or rest.text in people_named))
 
 
 def _country_organisations(doc: Doc, found: list[Found], taken: list[bool]) -> list[Found]:

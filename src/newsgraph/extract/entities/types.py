@@ -36,6 +36,7 @@ PLACE_HEADS = {
 COMPANY_HEADS = {"inc", "corp", "corporation", "co", "ltd", "llc", "plc", "company", "group", "holdings",
                  "technologies", "systems", "association", "league", "conference", "club", "union", "network",
                  "magazine", "newspaper", "times", "post", "news", "foundation", "fund", "airlines", "motors"}
+PLACE_OPENERS = {"fort", "ft", "mount", "mt", "lake", "port", "cape", "lago", "monte"}  # "Fort Coffee", "Lake Placid"
 PLACE_NOUNS = {"province", "city", "state", "town", "village", "county", "region", "island", "capital", "district",
                "suburb", "neighborhood", "neighbourhood", "area"}
 LOCATIVE = {"in", "near", "outside", "inside", "across", "throughout", "around"}
@@ -89,7 +90,7 @@ def name_votes(name: str) -> Counter:
     last = words[-1].lower().rstrip(".")
     if people.is_given_name(words[0]) and _no_head(last):
         votes["PERSON"] += 2
-    if last in FACILITY_HEADS or last in PLACE_HEADS:
+    if last in FACILITY_HEADS or last in PLACE_HEADS or words[0].lower().rstrip(".") in PLACE_OPENERS and _no_head(last):
         votes["LOC"] += 3
     elif last in ORG_HEADS or last in COMPANY_HEADS:
         votes["ORG"] += 3
@@ -111,7 +112,9 @@ def mention_votes(doc: Doc, m: Found) -> Counter:
         elif before.lower_ == "of" and before2 is not None and before2.lower_ in PLACE_NOUNS:
             votes[place] += 2  # "the province of Aceh"
         elif before.lower_ in LOCATIVE and not people.is_given_name(words[0].text) and not _owner(doc, m):
-            votes[place] += 1  # "in Aceh", "in Banda Aceh" (not "in Smith's house")
+            # "in Aceh", "in Banda Aceh" (not "in Smith's house"); against the model's organisation
+            # label alone, "living in Christchurch" is a place, "in NATO" or "in Congress" is not
+            votes[place] += 1.5 if _plain_name(words) else 1
         elif before.lower_ == "the" and len(words) == 1 and m.label == "PERSON":
             votes["ORG"] += 2  # "the Jaguars": a person is not "the Smith"
     after = doc[m.tok_end] if m.tok_end < len(doc) else None
@@ -121,6 +124,12 @@ def mention_votes(doc: Doc, m: Found) -> Counter:
     if last.dep_ == "compound" and last.head.lower_ in FACILITY_HEADS and not last.head.text[:1].isupper():
         votes[place] += 2  # "a Huntsville prison"
     return votes
+
+
+def _plain_name(words: list) -> bool:
+    """A name that does not read as an organisation's: no acronym, no organisation head word."""
+    last = words[-1].lower_
+    return not any(t.is_upper for t in words) and last not in ORG_HEADS and last not in COMPANY_HEADS
 
 
 def _owner(doc: Doc, m: Found) -> bool:
