@@ -311,3 +311,11 @@ def test_a_province_written_as_a_place_does_not_join_a_person_ending_in_its_name
     mentions, _ = run(["A strong earthquake struck the Indonesian province of Aceh on Tuesday.",
                        "Buildings shook in Banda Aceh, and the quake was felt across Aceh for a minute."])
     assert all(t != "PERSON" for t, _ in entity_of(mentions, "Aceh"))
+
+
+def test_a_bare_surname_of_the_other_gender_is_another_person_throughout_the_article():
+    mentions, _ = run(["Laci Peterson disappeared from her Modesto home the day before Christmas.",
+                       "Peterson was found guilty of murdering his wife and their unborn son.",
+                       "Peterson was convicted of first-degree murder for the death of Laci Peterson."])
+    assert entity_of(mentions, "Peterson") == {("PERSON", "Peterson")}
+    assert entity_of(mentions, "Laci Peterson") == {("PERSON", "Laci Peterson")}

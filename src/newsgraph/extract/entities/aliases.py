@@ -15,6 +15,7 @@ from bisect import bisect_right
 from spacy.tokens import Doc
 
 from newsgraph.extract.entities.mentions import Found, covered_tokens
+from newsgraph.extract.entities.pronouns import PRONOUNS
 from newsgraph.extract.entities.types import PLACE_NOUNS, PLACE_PREPOSITIONS
 from newsgraph.reference import countries, organisations, people
 from newsgraph.reference.keys import name_key
@@ -109,15 +110,23 @@ def resolve_people(doc: Doc, found: list[Found]) -> list[Found]:
             given = first_name(m.text, canonical)
             if given:
                 (index if people.is_given_name(given) else given_names).add(given, m.start, canonical)
-    for m in found:
-        single = len(m.text.split()) == 1
-        if not single:
-            continue
-        if m.label != "PERSON" and (m.text not in index or _is_place_or_org(m) or _written_as_place(doc, m)):
-            continue
+    singles = [m for m in found if len(m.text.split()) == 1 and (m.label == "PERSON" or m.text in index
+               and not _is_place_or_org(m) and not _written_as_place(doc, m))]
+    full_of = {}
+    for m in singles:
         full = index.resolve(m.text, m.start)
         if not full and m.label == "PERSON" and not m.kb_id:
             full = given_names.resolve(m.text, m.start)  # "Taylor" after "Taylor Swift"
+        full_of[id(m)] = full
+    # "Peterson was found guilty of murdering his wife" beside Laci Peterson: the bare surname is
+    # another person, and a writer keeps it for that one person throughout the article
+    reserved = {name_key(m.text) for m in singles
+                if full_of[id(m)] and other_gender(doc, m.tok_start, m.tok_end, full_of[id(m)], found)}
+    for m in singles:
+        full = full_of[id(m)]
+        if name_key(m.text) in reserved:
+            m.label, m.kind, m.entity, m.kb_id = "PERSON", "name", m.text, None
+            continue
         if full:
             m.label, m.entity, m.kind = "PERSON", full, "alias"
             known = people.lookup(full)
@@ -126,7 +135,7 @@ def resolve_people(doc: Doc, found: list[Found]) -> list[Found]:
             known = people.by_short(m.text)
             if known:
                 m.entity, m.kind, m.kb_id = known.name, "alias", known.kb_id
-    return sorted(found + _missed_surnames(doc, found, index), key=lambda m: m.start)
+    return sorted(found + _missed_surnames(doc, found, index, reserved), key=lambda m: m.start)
 
 
 def merge_name_variants(found: list[Found]) -> None:
@@ -175,6 +184,37 @@ def compatible(a: str, b: str) -> bool:
     return len(short) >= 3 and long_.startswith(short)
 
 
+def other_gender(doc: Doc, start: int, end: int, full: str, found: list[Found]) -> bool:
+    """Whether a short form that is a clause subject is referred to in its own clause by a
+    he/she/his/her of the other gender than the full name's (given name or reference row):
+    "Peterson was found guilty of murdering his wife" is not Laci Peterson."""
+    gender = people.gender(full)
+    token = doc[end - 1]
+    if gender is None or token.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    verb = token.head
+    person_starts = {m.tok_start for m in found if m.label == "PERSON"}
+    for i in range(end, min(token.sent.end, end + 15)):
+        if i in person_starts:
+            return False
+        said = PRONOUNS.get(doc[i].lower_)
+        if said is not None and doc[i].pos_ == "PRON":
+            return said != gender and _in_clause_of(doc[i], verb)
+    return False
+
+
+def _in_clause_of(token, verb) -> bool:
+    """The token hangs under ``verb`` without passing a verb that has a subject of its own."""
+    while token.i != verb.i:
+        if token.head.i == token.i:
+            return False
+        token = token.head
+        if token.i != verb.i and token.pos_ in {"VERB", "AUX"} and any(
+                c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
+            return False
+    return True
+
+
 def _written_as_place(doc: Doc, m: Found) -> bool:
     """A bare name the model tagged a place and the text writes as one ("the province of Aceh",
     "in Aceh", "Aceh province", "Indonesia's Aceh") is no surname, whatever longer name ends in it."""
@@ -193,7 +233,7 @@ def _is_place_or_org(m: Found) -> bool:
                 or countries.resolve(m.text) or organisations.lookup(m.text))
 
 
-def _missed_surnames(doc: Doc, found: list[Found], index: SurnameIndex) -> list[Found]:
+def _missed_surnames(doc: Doc, found: list[Found], index: SurnameIndex, reserved: set[str]) -> list[Found]:
     """Capitalised tokens outside any mention that are the surname of a person in the article."""
     if not index.by_key:
         return []
@@ -203,7 +243,7 @@ def _missed_surnames(doc: Doc, found: list[Found], index: SurnameIndex) -> list[
         if covered[token.i] or not token.is_title or token.text not in index:
             continue
         full = index.resolve(token.text, token.idx)
-        if full:
+        if full and name_key(token.text) not in reserved:
             known = people.lookup(full)
             extra.append(Found(token.idx, token.idx + len(token.text), token.i, token.i + 1, token.text,
                                "PERSON", "alias", full, known.kb_id if known else None))
