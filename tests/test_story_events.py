@@ -196,3 +196,37 @@ def test_two_stories_fit_when_each_names_the_others_main_participants() -> None:
                 {"klitschko", "rahman", "ibf"})
     # no key participants on one side: no evidence, no veto
     assert fits(set(), {"x"}, rahman, 4, {"klitschko"}) and fits({"x"}, {"x"}, {}, 0, set())
+
+
+def _unit(terms: dict[str, float]) -> dict[str, float]:
+    norm = sum(w * w for w in terms.values()) ** 0.5
+    return {t: w / norm for t, w in terms.items()}
+
+
+def _two_halves(long: bool):  # noqa: ANN202
+    """Two stories on one news that write its names differently ("Edward Snowden", "Snowden")."""
+    from newsgraph.corpus.stories.index import StoryIndex
+
+    index = StoryIndex()
+    first, second = index.open_story("a1"), index.open_story("b1")
+    for n in range(3):
+        first.add(_unit({"snowden": 1.0, "leak": 0.8, "spying": 0.8, "nsa": 0.6, f"sxsw{n}": 0.5,
+                         "@edward snowden": 0.5, "@sxsw": 0.4, "@austin": 0.4, "@texas": 0.3, "@ted": 0.3}),
+                  None, None, long=long)
+        second.add(_unit({"snowden": 1.0, "leak": 0.8, "spying": 0.8, "nsa": 0.6, f"privacy{n}": 0.5,
+                          "@snowden": 0.5, "@european parliament": 0.4, "@brussels": 0.4, "@eu": 0.3,
+                          "@moraes": 0.3}), None, None, long=long)
+    index.post(first)
+    index.post(second)
+    return index, first, second
+
+
+@pytest.mark.parametrize("long", [False, True])
+def test_two_halves_of_one_headline_story_merge_though_their_names_are_spelled_apart(long: bool) -> None:
+    """Between headline stories the names' cosine is not asked (every spelling of every name is
+    in a centroid); between stories of articles with a body it still is."""
+    index, first, second = _two_halves(long)
+    assert first.participants(second.terms) < index.thresholds.participants  # the names alone look unrelated
+    assert first.lexical(second.terms) / second.size > index.pick(False, long)  # the words do not
+    index.merge({first.id, second.id})
+    assert (index.resolve(second.id) == index.resolve(first.id)) is not long

@@ -384,18 +384,24 @@ class StoryIndex:
                    not_before: int | None = None, n_names: int | None = None) -> bool:
         """Whether an article's names and year fit a story's: the same words about other people,
         or years apart, are other news. Only evidence both sides have is compared."""
-        story_year = story.year()
-        if story_year is not None:
-            if year is not None and abs(year - story_year) > YEAR_GAP:
-                return False
-            if not_before is not None and not_before > story_year + YEAR_GAP:
-                return False
+        if not self.same_time(story, year, not_before):
+            return False
         if n_names is None:
             n_names = sum(1 for t in vector if t[:1] == NAME_PREFIX)
         if n_names < NAMES_TO_COMPARE:
             return True
         score = story.participants(vector)
         return score is None or score >= self.thresholds.participants
+
+    @staticmethod
+    def same_time(story: StoryVector, year: int | None, not_before: int | None = None) -> bool:
+        """Whether a year (or a year the news is not older than) fits the story's year."""
+        story_year = story.year()
+        if story_year is None:
+            return True
+        if year is not None and abs(year - story_year) > YEAR_GAP:
+            return False
+        return not_before is None or not_before <= story_year + YEAR_GAP
 
     # -- updates --------------------------------------------------------------------
 
@@ -458,6 +464,13 @@ class StoryIndex:
         give exactly. (The cosine of the two centroids would overstate it: a centroid is
         smoother than its members, so two related big stories look closer than any of
         their articles are, and merge.)
+
+        Their years must fit; between stories of articles with a body, so must their main
+        participants (``stories_fit``). The cosine of the names alone, which an article naming
+        several must pass, is not asked of two stories of headlines only: their centroids hold
+        every name their headlines wrote, in every spelling ("Edward Snowden", "Snowden"), and
+        no body repeats the main ones, so two halves of one story score as low on it as two
+        stories do (on the headline set it kept 0.05 of recall apart, for 0.01 of precision).
         """
         queue = sorted(touched)
         while queue:
@@ -489,8 +502,10 @@ class StoryIndex:
             else:
                 score, threshold = (lexical + semantic / small.size) / 2.0, self.pick(True, articles)
             margin = score - threshold
-            if margin >= 0 and (best is None or margin > best_margin) and self.same_event(
-                    large, small.terms, small.year()) and (not articles or self.stories_fit(small, large)):
+            headlines = not (small.long or large.long)
+            if margin >= 0 and (best is None or margin > best_margin) and self.same_time(large, small.year()) and (
+                    headlines or self.same_event(large, small.terms, None)) and (
+                    not articles or self.stories_fit(small, large)):
                 best, best_margin = other, margin
         return best
 
