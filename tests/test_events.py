@@ -240,3 +240,12 @@ def test_targets_in_purpose_clauses_conditions_and_against_phrases_and_subjects_
 def test_a_place_where_the_event_happened_does_not_answer_in_kind():
     found = coded("The Hizbollah group declared a unilateral ceasefire on Wednesday in south Lebanon.")
     assert found and all(e.actor_text is None or "Lebanon" not in e.actor_text for e in found)
+
+
+def test_a_role_that_spells_a_country_code_is_no_country_and_a_common_noun_is_no_dictionary_name():
+    # the agents' Muslim role is MUS, which is also Mauritius' ISO code: the role takes its sentence's country
+    dispersed = coded("Egyptian police opened fire to disperse Moslem fundamentalist demonstrators.")
+    assert any(e.root == "19" and e.target_code and e.target_code.startswith("EGY") for e in dispersed)
+    # the Phoenix dictionary lists "organization" as a name of the Tanzim (MEAREB); written lower-case it is a noun
+    banned = coded("The British government outlawed the largest extremist organization in the country.")
+    assert banned and all(not (e.target_code or "").startswith("MEA") for e in banned)

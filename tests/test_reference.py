@@ -170,3 +170,14 @@ def test_add_reference_dir(tmp_path):
 def test_name_key():
     assert name_key("Kim Jong-un") == name_key("Kim Jong Un")
     assert name_key("Recep Tayyip Erdoğan") == name_key("Recep Tayyip Erdogan")
+
+
+def test_petrarch_actor_dates_with_spaces_and_several_codes_on_a_line():
+    from newsgraph.reference.petrarch_format import read_actor_dictionary
+
+    text = ("GOLLUM  # a comment\n+SMEAGOL\n\t[HOB < 950601]\n\t[HOBGOV 19950601 - 19990815]\n\t[HOBREB > 990816]\n"
+            "ANN_VENEMAN_\t[USAGOV 010120-050120] [IGOUNOKID >050501]# later UNICEF\n")
+    gollum, veneman = read_actor_dictionary(text)
+    assert gollum.phrases == ["gollum", "smeagol"]
+    assert gollum.codes == [("HOB", "", "1995-06-01"), ("HOBGOV", "1995-06-01", "1999-08-15"), ("HOBREB", "1999-08-16", "")]
+    assert veneman.codes == [("USAGOV", "2001-01-20", "2005-01-20"), ("IGOUNOKID", "2005-05-01", "")]

@@ -106,7 +106,7 @@ def _actor_code(cell: str) -> tuple[str, str, str] | None:
         return None
     code, start, end = parts[0].upper(), "", ""
     if len(parts) > 1:
-        span = parts[1]
+        span = "".join(parts[1:])  # "<950601", "< 950601", "19950601 - 19990815"
         if span.startswith(">"):
             start = _iso(span[1:])
         elif span.startswith("<"):
@@ -132,9 +132,7 @@ def read_actor_dictionary(text: str) -> list[ActorEntry]:
         stripped = line.strip()
         if stripped.startswith("["):
             if current is not None:
-                code = _actor_code(CODE.search(stripped).group(1)) if CODE.search(stripped) else None
-                if code:
-                    current.codes.append(code)
+                current.codes += _codes(stripped)
             continue
         if stripped.startswith("+"):
             if current is not None:
@@ -146,11 +144,13 @@ def read_actor_dictionary(text: str) -> list[ActorEntry]:
         name = words(stripped[:m.start()] if m else stripped)
         current = ActorEntry(name, [name], [])
         entries.append(current)
-        if m:
-            code = _actor_code(m.group(1))
-            if code:
-                current.codes.append(code)
+        current.codes += _codes(stripped)
     return [e for e in entries if e.name]
+
+
+def _codes(line: str) -> list[tuple[str, str, str]]:
+    """Every bracketed code of a line: "[USAGOV 010120-050120] [IGOUNOKID >050501]" is two terms."""
+    return [c for c in (_actor_code(m.group(1)) for m in CODE.finditer(line)) if c]
 
 
 def read_agent_dictionary(text: str) -> list[tuple[str, str]]:
@@ -188,6 +188,7 @@ def _expand(name: str, macros: dict[str, list[str]]) -> list[str]:
 
 
 def _tsv(path: Path, header: str, rows: list[tuple[str, ...]], note: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8") as out:
         out.write(note)
         out.write(header + "\n")

@@ -36,6 +36,7 @@ class Actor:
     named: bool = False  # a name, a known actor or a role: something that can act
     head: int = -1  # the phrase's head token in the Doc; -1 when the actor stands for no one phrase
     kind: str = ""  # the entity type of the head (PERSON, GPE, ORG …), "" for a common noun
+    role_only: bool = False  # the code is an agent's role alone ("Moslem" → MUS), whatever it spells
 
     @property
     def known(self) -> bool:
@@ -43,7 +44,10 @@ class Actor:
 
     @property
     def country(self) -> str | None:
-        """The ISO 3166 alpha-3 country the code starts with, if it does."""
+        """The ISO 3166 alpha-3 country the code starts with, if it does (a role such as MUS, the
+        agents' Muslim, spells Mauritius but names no country)."""
+        if self.role_only:
+            return None
         if self.code and len(self.code) >= 3 and countries.by_code(self.code[:3]) is not None:
             return self.code[:3]
         return None
@@ -83,23 +87,28 @@ class ActorCoder:
             agent = None  # "military aid" is aid, not an armed force
         if agent is not None and code is None and _inside_name(head):
             agent = None  # "the European Community" is a name, not a community
+        role_only = False
         if agent is not None:
             role = agent[2]
             if code is None:
-                code = role  # "police", "rebels": a role without a country, as GDELT codes it
+                code, role_only = role, True  # "police", "rebels": a role without a country, as GDELT codes it
             elif len(code) == 3 and not code.endswith(role):
                 code = code + role
         named = (head.pos_ == "PROPN" and head.ent_type_ not in NOT_ACTORS) or head.ent_type_ in ACTOR_TYPES \
             or mention is not None
-        return Actor(text, name, code, named, head.i, head.ent_type_)
+        return Actor(text, name, code, named, head.i, head.ent_type_, role_only)
 
     def _dictionary_match(self, span, words: list[str]) -> tuple[int, int, str] | None:
-        """The longest run the Phoenix dictionary codes, not a piece of a longer person's name
-        ("Hassan" in "Omar Hassan al-Bashir" is not Jordan's Prince Hassan)."""
+        """The longest run the Phoenix dictionary codes, written as a name (the dictionary lists
+        "organization" as a name of the Tanzim, a common noun in running text is none) and not a
+        piece of a longer person's name ("Hassan" in "Omar Hassan al-Bashir" is not Jordan's Prince Hassan)."""
         words = list(words)
         for _ in range(3):
             found = dictionary.longest_match(words, lambda p: dictionary.actor_code(p, self.on))
-            if found is None or not _inside_longer_person(span[found[0]:found[1]]):
+            if found is None:
+                return None
+            run = span[found[0]:found[1]]
+            if _written_as_name(run) and not _inside_longer_person(run):
                 return found
             for i in range(found[0], found[1]):
                 words[i] = "\0"
@@ -152,6 +161,11 @@ class ActorCoder:
             code = dictionary.actor_code(org.name.lower(), self.on) if org else None
             return (org.name if org else term.country), code
         return None, None
+
+
+def _written_as_name(run) -> bool:
+    """Whether a word of the run starts with a capital or a digit, as names are written."""
+    return any(t.text[:1].isupper() or t.text[:1].isdigit() for t in run)
 
 
 def _inside_name(head: Token) -> bool:

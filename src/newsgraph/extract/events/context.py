@@ -37,6 +37,8 @@ def needs_country(actor: Actor | None) -> bool:
     """An actor that can act but whose code names no country or organisation."""
     if actor is None or actor.head < 0 or actor.country is not None:
         return False
+    if actor.role_only:
+        return True
     if actor.code is None:
         return actor.named and actor.kind in OWNED_KINDS
     return dictionary.is_role(actor.code)
@@ -53,7 +55,7 @@ def with_country(actor: Actor, trigger: Token, coder: ActorCoder) -> Actor:
     if country is None:
         return actor
     role = actor.code if actor.code and dictionary.is_role(actor.code) else ""
-    return replace(actor, code=country + role)
+    return replace(actor, code=country + role, role_only=False)
 
 
 def place_country(trigger: Token, coder: ActorCoder) -> str | None:

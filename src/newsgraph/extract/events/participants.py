@@ -99,7 +99,7 @@ def _code_phrase(coder: ActorCoder, head: Token, lo: int, hi: int) -> Actor:
             if t.i != head.i and t.pos_ in {"ADJ", "PROPN", "NOUN"}:
                 sub = coder.of_phrase(t, t.i, t.i + 1)
                 if sub.code or sub.name:
-                    return Actor(actor.text, sub.name, sub.code, True, actor.head, actor.kind)
+                    return Actor(actor.text, sub.name, sub.code, True, actor.head, actor.kind, sub.role_only)
     return actor
 
 
