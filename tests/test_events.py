@@ -249,3 +249,10 @@ def test_a_role_that_spells_a_country_code_is_no_country_and_a_common_noun_is_no
     # the Phoenix dictionary lists "organization" as a name of the Tanzim (MEAREB); written lower-case it is a noun
     banned = coded("The British government outlawed the largest extremist organization in the country.")
     assert banned and all(not (e.target_code or "").startswith("MEA") for e in banned)
+
+
+def test_a_title_gives_its_person_the_role_and_a_country_at_the_head_outranks_its_modifier():
+    met = coded("Moldovan Prime Minister Ion Zorblax met Turkish officials on Sunday.")
+    assert any(e.root == "04" and e.actor_code == "MDAGOV" for e in met), met
+    willing = coded("NATO-member Norway is willing to send material to help defend Saudi Arabia.")
+    assert willing and all(e.actor_code == "NOR" for e in willing if e.actor_text and "Norway" in e.actor_text)

@@ -70,7 +70,7 @@ class ActorCoder:
         text = span.text
         words = [t.lower_ for t in span]
         lemmas = [t.lemma_.lower() for t in span]
-        found = self._dictionary_match(span, words)
+        found = self._dictionary_match(span, words, head.i - lo if head.ent_type_ == "GPE" else -1)
         code = found[2] if found else None
         name = None
         mention = self._mention(head, span)
@@ -83,7 +83,7 @@ class ActorCoder:
             name = country.name if country else None
         agent = (dictionary.longest_match(words, dictionary.agent_code)
                  or dictionary.longest_match(lemmas, dictionary.agent_code))
-        if agent is not None and not (lo + agent[0] <= head.i < lo + agent[1]):
+        if agent is not None and not (lo + agent[0] <= head.i < lo + agent[1]) and not _title_of(head, lo + agent[1]):
             agent = None  # "military aid" is aid, not an armed force
         if agent is not None and code is None and _inside_name(head):
             agent = None  # "the European Community" is a name, not a community
@@ -98,13 +98,14 @@ class ActorCoder:
             or mention is not None
         return Actor(text, name, code, named, head.i, head.ent_type_, role_only)
 
-    def _dictionary_match(self, span, words: list[str]) -> tuple[int, int, str] | None:
+    def _dictionary_match(self, span, words: list[str], head: int) -> tuple[int, int, str] | None:
         """The longest run the Phoenix dictionary codes, written as a name (the dictionary lists
         "organization" as a name of the Tanzim, a common noun in running text is none) and not a
         piece of a longer person's name ("Hassan" in "Omar Hassan al-Bashir" is not Jordan's Prince Hassan)."""
         words = list(words)
         for _ in range(3):
-            found = dictionary.longest_match(words, lambda p: dictionary.actor_code(p, self.on))
+            found = _head_match(words, head, lambda p: dictionary.actor_code(p, self.on)) \
+                or dictionary.longest_match(words, lambda p: dictionary.actor_code(p, self.on))
             if found is None:
                 return None
             run = span[found[0]:found[1]]
@@ -161,6 +162,26 @@ class ActorCoder:
             code = dictionary.actor_code(org.name.lower(), self.on) if org else None
             return (org.name if org else term.country), code
         return None, None
+
+
+def _head_match(words: list[str], head: int, lookup) -> tuple[int, int, str] | None:
+    """The longest run through the phrase's head that ``lookup`` codes: a place at the head names
+    the actor, its modifiers qualify it ("NATO-member Norway" is Norway). -1: no head to prefer."""
+    if not 0 <= head < len(words):
+        return None
+    for size in range(min(dictionary.MAX_WORDS, len(words)), 0, -1):
+        for i in range(max(0, head - size + 1), min(head, len(words) - size) + 1):
+            code = lookup(" ".join(words[i:i + size]))
+            if code:
+                return i, i + size, code
+    return None
+
+
+def _title_of(head: Token, end: int) -> bool:
+    """Whether the words before ``end`` are a title of the person named at ``head`` ("Bree Prime
+    Minister Romendacil": the prime minister's role is his)."""
+    return head.ent_type_ == "PERSON" and end <= head.i and all(
+        t.dep_ in {"compound", "amod", "nmod"} or t.ent_type_ == "PERSON" for t in head.doc[end:head.i])
 
 
 def _written_as_name(run) -> bool:
