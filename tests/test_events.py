@@ -256,3 +256,11 @@ def test_a_title_gives_its_person_the_role_and_a_country_at_the_head_outranks_it
     assert any(e.root == "04" and e.actor_code == "MDAGOV" for e in met), met
     willing = coded("NATO-member Norway is willing to send material to help defend Saudi Arabia.")
     assert willing and all(e.actor_code == "NOR" for e in willing if e.actor_text and "Norway" in e.actor_text)
+
+
+def test_force_is_aimed_at_whom_the_weapon_is_fired_at_and_a_former_country_name_codes():
+    shells = coded("North Korea fired two artillery shells at Seoul on Thursday.")
+    assert any(e.root == "19" and e.actor_code.startswith("PRK") and e.target_code == "KOR" for e in shells), shells
+    camps = coded("Vietnamese-led forces launched artillery, mortar, and rocket fire against Kampuchean guerrilla "
+                  "camps near the eastern Thai border today.")
+    assert any(e.root == "19" and (e.target_code or "").startswith("KHM") for e in camps), camps

@@ -28,6 +28,9 @@ MAX_CHAIN = 4
 STATIVE = {"commit", "prepare", "engage", "determine", "involve", "dedicate", "resolve", "poise"}
 # appeals, demands, accusations and threats are made of the subject of their clause ("demanded that X …")
 ADDRESSED_ROOTS = {"02", "10", "11", "13"}
+# force is aimed: "fired artillery shells at Seoul", "launched rockets into Israel"
+AIMED_ROOTS = {"15", "17", "18", "19", "20"}
+AIMED_PREPS = {"at", "on", "upon", "into", "against"}
 
 
 def subject_of(tok: Token) -> Token | None:
@@ -127,6 +130,8 @@ def target(tok: Token, coding: Coding, coder: ActorCoder, source_texts: set[str]
     chain = _chain(tok)
     for node in chain:
         candidates += _candidates(node)
+    if coding.code[:2] in AIMED_ROOTS:
+        candidates = _aimed_first(candidates, coder)
     found = _first_actor(tok, candidates, coder, source_texts)
     if found is not None:
         return found
@@ -171,6 +176,23 @@ def _candidates(node: Token) -> list[Token]:
     return out
 
 
+def _aimed_first(candidates: list[Token], coder: ActorCoder) -> list[Token]:
+    """Where force is aimed "at", "on" or "into" someone, an object that names no one of its own
+    (the weapon: "two artillery shells", coded MIL with no country) comes after them, and what
+    the weapon is aimed at ("launched artillery and rocket fire against X") before them."""
+    weapons = []
+    for c in candidates:
+        if c.dep_ == "dobj":
+            actor = coder.of_phrase(c)
+            if actor.role_only or not actor.known:
+                weapons.append(c)
+    aimed = [c for c in candidates if c.dep_ == "pobj" and c.head.lower_ in AIMED_PREPS]
+    inner = [t for w in weapons for t in w.subtree if t.dep_ == "pobj" and t.head.lower_ in AIMED_PREPS]
+    if not aimed and not inner:
+        return candidates
+    return inner + [c for c in candidates if c not in weapons] + weapons
+
+
 def _purpose_clause(clause: Token) -> bool:
     return clause.dep_ in {"advcl", "xcomp"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
@@ -197,6 +219,9 @@ def _first_actor(tok: Token, candidates: list[Token], coder: ActorCoder, source_
             if inner is not None:
                 return inner  # "closed its borders with Iran"
             continue  # "withdraw its troops from Lebanon": the source's own troops are no target
+        before = coder.of_phrase(cand, cand.left_edge.i, cand.i + 1)
+        if before.country is not None and before.text not in source_texts:
+            return before  # "Kampuchean guerrilla camps near the Thai border": whose camps, not where
         inner = _nested_actor(cand, coder, source_texts)
         if inner is not None:
             return inner  # "restored ties with Gondor's police": the police, not the ties
