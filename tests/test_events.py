@@ -264,3 +264,10 @@ def test_force_is_aimed_at_whom_the_weapon_is_fired_at_and_a_former_country_name
     camps = coded("Vietnamese-led forces launched artillery, mortar, and rocket fire against Kampuchean guerrilla "
                   "camps near the eastern Thai border today.")
     assert any(e.root == "19" and (e.target_code or "").startswith("KHM") for e in camps), camps
+
+
+def test_a_longer_place_name_outranks_the_country_inside_it():
+    demand = coded("The United States demanded that the Democratic People's Republic of Korea forsake its nuclear program.")
+    assert [(e.root, e.target_code) for e in demand] == [("10", "PRK")]
+    banned = coded("The British government outlawed the largest extremist organization in Northern Ireland.")
+    assert any(e.root == "17" and (e.target_code or "").startswith("GBR") for e in banned), banned

@@ -18,7 +18,7 @@ from newsgraph.extract.common.mention_index import MentionIndex
 from newsgraph.extract.common.phrases import noun_phrase
 from newsgraph.records import Mention
 from newsgraph.reference import actors as dictionary
-from newsgraph.reference import countries, offices, organisations
+from newsgraph.reference import countries, offices, organisations, regions
 
 PLACE_TYPES = {"GPE", "LOC", "NORP", "ORG", "FAC"}
 ACTOR_TYPES = PLACE_TYPES | {"PERSON"}
@@ -72,11 +72,16 @@ class ActorCoder:
         lemmas = [t.lemma_.lower() for t in span]
         found = self._dictionary_match(span, words, head.i - lo if head.ent_type_ == "GPE" else -1)
         code = found[2] if found else None
+        if found is not None:
+            region = _region_around(span[found[0]:found[1]])
+            if region is not None:
+                code = region  # "Northern Ireland" is not Ireland, "New Mexico" not Mexico
         name = None
         mention = self._mention(head, span)
         if mention is not None:
             name, mention_code = self._of_mention(mention, head)
-            if code is None or (mention_code and len(mention_code) > len(code) and mention_code.startswith(code)):
+            if code is None or (mention_code and len(mention_code) > len(code) and mention_code.startswith(code)) \
+                    or (mention_code and _wider(mention, span[found[0]:found[1]])):
                 code = mention_code or code
         if name is None and code:
             country = countries.by_code(code[:3])
@@ -175,6 +180,27 @@ def _head_match(words: list[str], head: int, lookup) -> tuple[int, int, str] | N
             if code:
                 return i, i + size, code
     return None
+
+
+def _region_around(run) -> str | None:
+    """The country of a region whose name ends with the run ("Northern Ireland" → GBR), or None."""
+    doc = run.doc
+    for k in (2, 1):
+        lo = run.start - k
+        if lo < 0 or not all(t.text[:1].isupper() for t in doc[lo:run.start]):
+            continue
+        region = regions.lookup(doc[lo:run.end].text)
+        if region is not None and countries.by_code(region.country) is not None:
+            return region.country
+    return None
+
+
+def _wider(mention: Mention, run) -> bool:
+    """Whether a place's name holds the dictionary's words and more: "the Democratic People's
+    Republic of Korea" is North Korea, whatever "Korea" alone codes to."""
+    start, end = run[0].idx, run[-1].idx + len(run[-1].text)
+    return mention.type in {"GPE", "LOC"} and mention.start <= start and end <= mention.end \
+        and mention.end - mention.start > end - start
 
 
 def _title_of(head: Token, end: int) -> bool:
