@@ -271,3 +271,8 @@ def test_a_longer_place_name_outranks_the_country_inside_it():
     assert [(e.root, e.target_code) for e in demand] == [("10", "PRK")]
     banned = coded("The British government outlawed the largest extremist organization in Northern Ireland.")
     assert any(e.root == "17" and (e.target_code or "").startswith("GBR") for e in banned), banned
+
+
+def test_a_part_of_something_is_as_near_the_verb_as_the_thing():
+    found = coded("The United States suspended part of a military aid program for Bosnia.")
+    assert [(e.cameo, e.actor_code, e.target_code) for e in found] == [("162", "USA", "BIH")]

@@ -25,6 +25,8 @@ CLAUSES = {"acl", "advcl", "xcomp", "csubj"}
 MAX_DEPTH = 3  # a pattern's word lies in the verb's object or complement, not deep inside them
 FUNCTION_WORDS = {"to", "for", "with", "on", "in", "at", "up", "off", "out", "back", "down", "over", "of", "from",
                   "into", "about", "against", "by", "as", "away", "through"}
+PARTITIVES = {"part", "some", "most", "half", "all", "portion", "much", "bulk", "rest", "share", "many", "dozens",
+              "hundreds", "thousands", "number", "group", "series", "third", "quarter", "parts"}
 ITEM = re.compile(r"\([^)]*\)|\{[^}]*\}|\S+")
 
 
@@ -115,8 +117,17 @@ def _phrase_depths(verb: Token) -> list[tuple[Token, int]]:
     while stack:
         t, depth = stack.pop()
         out.append((t, depth))
-        stack.extend((c, depth + 1) for c in t.children if not _leaves_phrase(c))
+        step = 0 if _partitive(t) else 1
+        stack.extend((c, depth + step) for c in t.children if not _leaves_phrase(c))
     return out
+
+
+def _partitive(tok: Token) -> bool:
+    """ "part of a military aid program", "some of the aid": the amount and its "of" add no
+    distance between the verb and what it acts on."""
+    if tok.dep_ == "prep" and tok.lower_ == "of":
+        tok = tok.head
+    return tok.lemma_.lower() in PARTITIVES and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
 
 
 def _leaves_phrase(tok: Token) -> bool:
