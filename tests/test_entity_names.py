@@ -319,3 +319,12 @@ def test_a_bare_surname_of_the_other_gender_is_another_person_throughout_the_art
                        "Peterson was convicted of first-degree murder for the death of Laci Peterson."])
     assert entity_of(mentions, "Peterson") == {("PERSON", "Peterson")}
     assert entity_of(mentions, "Laci Peterson") == {("PERSON", "Laci Peterson")}
+
+
+def test_in_a_game_report_untagged_capitalised_words_that_play_are_a_team():
+    mentions, _ = run(["Tyler Hansbrough scored 20 points, and the Tar Heels beat visiting Evansville 91-73 on "
+                       "Tuesday. North Carolina led by 15 at the half."])
+    teams = {m.text for m in mentions if m.type == "ORG"}
+    assert "Evansville" in teams
+    assert "Tar Heels" in teams or "Heels" in teams
+    assert entity_of(mentions, "Tyler Hansbrough") == {("PERSON", "Tyler Hansbrough")}

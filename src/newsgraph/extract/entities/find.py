@@ -18,7 +18,7 @@ from newsgraph.extract.entities.linking import known_aliases, link
 from newsgraph.extract.entities.mentions import Found, name_mentions
 from newsgraph.extract.entities.metonymy import demonym_places, korean_regions, people_of_places
 from newsgraph.extract.entities.places import qualified_places
-from newsgraph.extract.entities.orgnames import leading_words, organisation_aliases, team_names, team_nicknames
+from newsgraph.extract.entities.orgnames import leading_words, organisation_aliases, team_names, team_nicknames, untagged_teams
 from newsgraph.extract.entities.pronouns import mark_subjects, resolve_pronouns
 from newsgraph.extract.entities.roles import find_roles, title_mentions
 from newsgraph.extract.entities.titlewords import TITLE_WORDS
@@ -48,6 +48,7 @@ def find_entities(article: Article, doc: Doc) -> tuple[list[Mention], list[Entit
     people_of_places(doc, found)
     found = organisation_aliases(doc, found)
     found = team_nicknames(doc, found)
+    found = untagged_teams(doc, found, casing)
     found = missed_people(doc, found, casing, verbs)
     for m in found:
         canonical_person(m)

@@ -26,7 +26,7 @@ from spacy.tokens import Doc
 from newsgraph.extract.entities.headlines import Casing, common_word
 from newsgraph.extract.entities.mentions import ORG_HEADS, Found, covered_tokens
 from newsgraph.extract.entities.titlewords import TITLE_WORDS
-from newsgraph.extract.entities.types import COMPANY_HEADS, FACILITY_HEADS, PLACE_HEADS, is_sporting
+from newsgraph.extract.entities.types import COMPANY_HEADS, FACILITY_HEADS, PLACE_HEADS, SCORE, SPORTS_VERBS, is_sporting
 from newsgraph.reference import organisations
 from newsgraph.reference.keys import name_key
 
@@ -207,6 +207,53 @@ def team_nicknames(doc: Doc, found: list[Found]) -> list[Found]:
             extra.append(Found(token.idx, token.idx + len(token.text), token.i, token.i + 1, token.text,
                                "ORG", "alias", team.name, team.kb_id))
     return sorted(found + extra, key=lambda m: m.start) if extra else found
+
+
+def untagged_teams(doc: Doc, found: list[Found], casing: Casing) -> list[Found]:
+    """In an article about a game, capitalised words the model left untagged (or read as part of a
+    score: "Evansville 51 - 50" a PRODUCT) that play are a team: "the top-seeded Bluejays defeated
+    Drake", "beat Evansville 91-73", "the No. 1 Tar Heels". A run of one to three capitalised words
+    mid-sentence that the prose never writes lower-case, either the subject or object of a verb of
+    the game, or a plural nickname after "the"."""
+    if not is_sporting(doc, found):
+        return found
+    covered = covered_tokens(doc, found)
+    extra: list[Found] = []
+    i = 0
+    while i < len(doc):
+        end = i
+        while end < len(doc) and end - i < 3 and not covered[end] and _name_word(doc[end], casing):
+            end += 1
+        if end == i:
+            i += 1
+            continue
+        span = doc[i:end]
+        if not doc[i].is_sent_start and not casing.title_case[i] and _plays_or_nickname(span):
+            extra.append(Found(span.start_char, span.end_char, span.start, span.end, span.text, "ORG",
+                               entity=span.text, own_label=True))
+        i = end
+    return sorted(found + extra, key=lambda m: m.start) if extra else found
+
+
+def _name_word(token, casing: Casing) -> bool:
+    return (token.is_alpha and token.is_title and len(token.text) > 1 and token.lower_ not in casing.lower
+            and not token.is_stop and token.lower_ not in TITLE_WORDS and "\n" not in token.whitespace_)
+
+
+def _plays_or_nickname(span) -> bool:
+    """The span is a team by its grammar: it wins, loses, is beaten, or is "the <plural>"."""
+    doc, last = span.doc, span[-1]
+    before = doc[span.start - 1] if span.start > 0 else None
+    if last.dep_ in {"nsubj", "nsubjpass", "dobj"} and last.head.lemma_ in SPORTS_VERBS:
+        return True
+    if last.dep_ == "pobj" and last.head.lower_ in {"over", "against", "past"}:
+        return True
+    if span.end < len(doc) and SCORE.match(doc[span.end:span.end + 3].text) and before is not None and (
+            before.lemma_ in SPORTS_VERBS or before.lemma_ == "visit" or before.lower_ in {"over", "against", "past", "beat"}):
+        return True
+    plural = last.text.endswith("s") and not last.text.endswith("ss")
+    return plural and before is not None and (before.lower_ == "the" or before.text.endswith("-seeded")
+                                              or before.like_num and span.start > 1 and doc[span.start - 2].lower_.startswith("no"))
 
 
 def leading_words(doc: Doc, found: list[Found]) -> None:
