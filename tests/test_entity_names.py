@@ -328,3 +328,17 @@ def test_in_a_game_report_untagged_capitalised_words_that_play_are_a_team():
     assert "Evansville" in teams
     assert "Tar Heels" in teams or "Heels" in teams
     assert entity_of(mentions, "Tyler Hansbrough") == {("PERSON", "Tyler Hansbrough")}
+
+
+def test_a_headline_name_the_prose_writes_shorter_is_the_prose_name():
+    mentions, _ = run(["After leaving rehab on Thursday, Lindsay Lohan admitted herself to the Betty Ford Center, "
+                       "her lawyer said. The actress will stay for 90 days."],
+                      title="Lindsay Lohan Check Into Betty Ford After Fleeing Other Rehab Facility")
+    assert {m.entity for m in mentions if m.type == "PERSON"} == {"Lindsay Lohan"}
+
+
+def test_a_home_town_the_model_called_an_organisation_joins_the_team_after_it():
+    mentions, _ = run(["Jamal Williams, the defensive tackle for the San Diego Chargers, was arrested on Sunday.",
+                       "He is the second Chargers player arrested this month."])
+    assert not any(m.text == "San Diego" and m.entity == "San Diego" for m in mentions)
+    assert entity_of(mentions, "Chargers") <= {("ORG", e) for _, e in entity_of(mentions, "San Diego Chargers")} | {("ORG", "Los Angeles Chargers")}

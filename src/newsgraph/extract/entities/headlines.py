@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 from newsgraph.extract.entities.mentions import HONORIFICS, ORG_HEADS, Found, covered_tokens
 from newsgraph.extract.entities.titlewords import TITLE_WORDS
 from newsgraph.reference import people
+from newsgraph.reference.keys import name_key
 
 MAX_LABEL_WORDS = 4  # a line of at most this many words, all capitalised, is read like a headline
 MIN_TITLE_WORDS = 3  # a line needs this many capitalised words of 4+ letters to be title case
@@ -108,7 +109,10 @@ def _stem_in(word: str, ending: str, verbs: set[str]) -> bool:
 def cut_headline_names(doc: Doc, found: list[Found], casing: Casing, verbs: set[str]) -> list[Found]:
     """Mentions in title-case lines cut at common words; reference-linked mentions stay whole."""
     out: list[Found] = []
+    prose_names = {name_key(m.text) for m in found if not casing.title_case[m.tok_start]}
     for m in found:
+        if casing.title_case[m.tok_start] and not m.kb_id:
+            _trim_to_prose_name(doc, m, casing, prose_names)
         if not casing.title_case[m.tok_start] or m.kb_id:
             if not m.kb_id and _common_opening_word(doc, m, casing):
                 continue  # "Arson is suspected ...": a capital only because the sentence starts there
@@ -149,6 +153,20 @@ def cut_headline_names(doc: Doc, found: list[Found], casing: Casing, verbs: set[
                 _drop_first_word(doc, piece)  # "Hire Maurice Cheeks"
             out.append(piece)
     return out
+
+
+def _trim_to_prose_name(doc: Doc, m: Found, casing: Casing, prose_names: set[str]) -> None:
+    """ "Lindsay Lohan Check Into Betty Ford": a headline name that is a name of the prose
+    followed by words the prose never capitalises mid-sentence is that name."""
+    for end in range(m.tok_end - 1, m.tok_start + 1, -1):
+        rest = doc[end:m.tok_end]
+        if any(t.lower_ in casing.capitalised or not t.is_alpha for t in rest):
+            return
+        if name_key(doc[m.tok_start:end].text) in prose_names:
+            m.tok_end = end
+            m.end = doc[end - 1].idx + len(doc[end - 1].text)
+            m.text = doc[m.tok_start:end].text
+            return
 
 
 def _common_opening_word(doc: Doc, m: Found, casing: Casing) -> bool:

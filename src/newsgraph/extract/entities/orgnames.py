@@ -60,11 +60,12 @@ def team_names(doc: Doc, found: list[Found], casing: Casing | None = None, verbs
             span = doc[m.tok_start:m.tok_end + 1]  # "the Bush administration" is an organisation
             out.append(Found(span.start_char, span.end_char, span.start, span.end, span.text, "ORG"))
             continue
-        if m.label not in {"GPE", "LOC"} or (m.kb_id or "").startswith("country:"):
+        follower = by_start.get(m.tok_end)
+        home_as_org = m.label == "ORG" and m.kb_id is None and _table_team(follower)  # "San Diego" tagged ORG
+        if m.label not in {"GPE", "LOC"} and not home_as_org or (m.kb_id or "").startswith("country:"):
             out.append(m)
             continue
         end = m.tok_end
-        follower = by_start.get(end)
         kb_id = None
         if follower is not None and team_word(doc[follower.tok_end - 1]) and (
                 follower.kb_id is None or follower.kb_id.startswith("org:")):
@@ -81,6 +82,14 @@ def team_names(doc: Doc, found: list[Found], casing: Casing | None = None, verbs
         span = doc[m.tok_start:end]
         out.append(Found(span.start_char, span.end_char, span.start, span.end, span.text, "ORG", kb_id=kb_id))
     return out
+
+
+def _table_team(m: Found | None) -> bool:
+    """A mention the reference table links to a sports team ("Chargers")."""
+    if m is None or not (m.kb_id or "").startswith("org:"):
+        return False
+    org = organisations.lookup(m.entity or m.text)
+    return org is not None and org.kind.startswith("sports team")
 
 
 def _capitalised(token) -> bool:
