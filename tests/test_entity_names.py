@@ -342,3 +342,17 @@ def test_a_home_town_the_model_called_an_organisation_joins_the_team_after_it():
                        "He is the second Chargers player arrested this month."])
     assert not any(m.text == "San Diego" and m.entity == "San Diego" for m in mentions)
     assert entity_of(mentions, "Chargers") <= {("ORG", e) for _, e in entity_of(mentions, "San Diego Chargers")} | {("ORG", "Los Angeles Chargers")}
+
+
+def test_in_a_game_report_a_nickname_and_surname_stay_a_person_and_the_plural_after_the_is_a_team():
+    mentions, _ = run(["The Sixers fired Jim O'Brien on Monday and quickly hired Mo Cheeks.",
+                       "Tyler Hansbrough scored 20 points to help the Tar Heels remain unbeaten with a 91-73 win."])
+    assert {t for t, _ in entity_of(mentions, "Mo Cheeks")} == {"PERSON"}
+    assert {t for t, _ in entity_of(mentions, "Tar Heels")} <= {"ORG"}
+
+
+def test_across_articles_a_name_spelt_in_two_words_joins_the_one_word_spelling():
+    articles = [people("ORG:SeaMicro", "ORG:Advanced Micro Devices", article=f"a{i}") for i in range(3)]
+    articles.append(people("ORG:Sea Micro", "ORG:Advanced Micro Devices", article="a9"))
+    links = link_across(articles)
+    assert links[("a9", "ORG:sea micro")].name == "SeaMicro"

@@ -91,6 +91,14 @@ def gender(name: str) -> str | None:
     return _given_names().get(name_key(words[0])) if len(words) > 1 else None
 
 
+# Short given names and the full ones they stand for ("Mo" Cheeks is Maurice Cheeks).
+NICKNAMES = {
+    "joe": "joseph", "bill": "william", "bob": "robert", "mike": "michael", "jim": "james", "tony": "anthony",
+    "dick": "richard", "liz": "elizabeth", "beth": "elizabeth", "kate": "katherine", "peggy": "margaret",
+    "chuck": "charles", "ted": "edward", "mo": "maurice", "ned": "edward", "sasha": "alexander", "volodya": "vladimir",
+}
+
+
 def is_given_name(word: str) -> bool:
     """Whether a word is a common given name of the bundled table ("Maurice", "Tara")."""
     return name_key(word) in _given_names()

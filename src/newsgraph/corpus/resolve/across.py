@@ -120,8 +120,11 @@ def core_key(name: str) -> str:
 def _variant_index(entities: dict[str, _Global]) -> dict[str, list[str]]:
     index: dict[str, list[str]] = defaultdict(list)
     for eid, g in entities.items():
-        if g.type in PLACE_OR_ORG and len(g.name.split()) >= 2 and not g.kb_id:
-            for key in {f"spelling:{spelling_key(g.name)}", f"core:{core_key(g.name)}"}:
+        if g.type in PLACE_OR_ORG and not g.kb_id:
+            # one-word names too, for the spelling: "Sea Micro" joins "SeaMicro"
+            keys = {f"spelling:{spelling_key(g.name)}", f"core:{core_key(g.name)}"} if len(g.name.split()) >= 2 else {
+                f"spelling:{spelling_key(g.name)}"}
+            for key in keys:
                 if not key.endswith(":"):
                     index[key].append(eid)
     return index
@@ -140,7 +143,8 @@ def _spelling_variant(a: ArticleEntities, eid: str, use: EntityUse, entities: di
         if key.endswith(":"):
             continue
         candidates = [c for c in variants.get(key, []) if c != eid and _same_kind(use.type, entities[c].type)
-                      and _better_known(entities[c], mine)]
+                      and _better_known(entities[c], mine)
+                      and (len(entities[c].name.split()) > 1 or (use.type in PLACES) == (entities[c].type in PLACES))]
         if not candidates:
             continue
         best = max(candidates, key=lambda c: (len(entities[c].articles), entities[c].mentions, c))

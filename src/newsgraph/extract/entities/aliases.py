@@ -54,11 +54,6 @@ EAST_ASIAN_FAMILY_NAMES = {
     "Yoon", "Jang", "Lim", "Moon", "Shin", "Nguyen", "Tran", "Pham", "Hoang", "Vo", "Phan",
 }
 SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
-NICKNAMES = {
-    "joe": "joseph", "bill": "william", "bob": "robert", "mike": "michael", "jim": "james", "tony": "anthony",
-    "dick": "richard", "liz": "elizabeth", "beth": "elizabeth", "kate": "katherine", "peggy": "margaret",
-    "chuck": "charles", "ted": "edward", "mo": "maurice", "ned": "edward", "sasha": "alexander", "volodya": "vladimir",
-}
 
 
 def name_words(name: str) -> list[str]:
@@ -176,7 +171,7 @@ def compatible(a: str, b: str) -> bool:
     if len(wa) < 2 or len(wb) < 2 or name_key(wa[-1]) != name_key(wb[-1]):
         return False
     ga, gb = name_key(wa[0]), name_key(wb[0])
-    if ga == gb or NICKNAMES.get(ga, ga) == NICKNAMES.get(gb, gb):
+    if ga == gb or people.NICKNAMES.get(ga, ga) == people.NICKNAMES.get(gb, gb):
         return True
     short, long_ = sorted((ga, gb), key=len)
     if len(short) == 1:

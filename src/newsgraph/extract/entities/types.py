@@ -52,7 +52,8 @@ def decide_types(doc: Doc, found: list[Found]) -> None:
     for m in found:
         if not _voted(m):
             continue
-        if sporting and m.label in {"GPE", "LOC"} and (plays(doc, m) or stands_for_team(doc, m)):
+        if (sporting and m.label in {"GPE", "LOC"} and not name_votes(m.entity or m.text)["PERSON"]
+                and (plays(doc, m) or stands_for_team(doc, m))):
             # "North Carolina beat Creighton": this mention is the team, whatever the name's other
             # mentions are ("arrested in San Diego" stays the city); it joins the team the article names
             team = teams.get(name_key(m.entity or m.text))
@@ -77,7 +78,7 @@ PRIORITY = {"PERSON": 4, "ORG": 3, "GPE": 2, "LOC": 1}
 
 
 def _voted(m: Found) -> bool:
-    return m.kb_id is None and not m.own_label and m.kind in {"name", "alias"} and m.label in {"PERSON", "ORG", "GPE", "LOC"}
+    return m.kb_id is None and not m.own_label and m.kind in {"name", "alias"} and m.label in {"PERSON", "ORG", "GPE", "LOC", "FAC"}
 
 
 def name_votes(name: str) -> Counter:
@@ -88,7 +89,7 @@ def name_votes(name: str) -> Counter:
     if len(words) < 2:
         return votes
     last = words[-1].lower().rstrip(".")
-    if people.is_given_name(words[0]) and _no_head(last):
+    if (people.is_given_name(words[0]) or words[0].lower() in people.NICKNAMES) and _no_head(last):
         votes["PERSON"] += 2
     if last in FACILITY_HEADS or last in PLACE_HEADS or words[0].lower().rstrip(".") in PLACE_OPENERS and _no_head(last):
         votes["LOC"] += 3
@@ -115,8 +116,9 @@ def mention_votes(doc: Doc, m: Found) -> Counter:
             # "in Aceh", "in Banda Aceh" (not "in Smith's house"); against the model's organisation
             # label alone, "living in Christchurch" is a place, "in NATO" or "in Congress" is not
             votes[place] += 1.5 if _plain_name(words) else 1
-        elif before.lower_ == "the" and len(words) == 1 and m.label == "PERSON":
-            votes["ORG"] += 2  # "the Jaguars": a person is not "the Smith"
+        elif before.lower_ == "the" and m.label == "PERSON" and (len(words) == 1 or _plural(words[-1].text)
+                                                                 and not people.is_given_name(words[0].text)):
+            votes["ORG"] += 2  # "the Jaguars", "the Tar Heels": a person is not "the Smith"
     after = doc[m.tok_end] if m.tok_end < len(doc) else None
     if after is not None and after.lower_ in PLACE_NOUNS and after.lower_ not in {"area"}:
         votes[place] += 1  # "Aceh province"
@@ -124,6 +126,10 @@ def mention_votes(doc: Doc, m: Found) -> Counter:
     if last.dep_ == "compound" and last.head.lower_ in FACILITY_HEADS and not last.head.text[:1].isupper():
         votes[place] += 2  # "a Huntsville prison"
     return votes
+
+
+def _plural(word: str) -> bool:
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
 
 def _plain_name(words: list) -> bool:
