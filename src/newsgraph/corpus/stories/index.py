@@ -5,7 +5,8 @@ article joins the story whose centroid it is most similar to, if that similarity
 a threshold, else it opens a story. Two cheap passes make the result depend less on the
 order articles arrive in: each new article is reconsidered once the whole batch is in,
 and stories the batch touched merge with a story whose centroid has become as close as
-a member would have to be.
+a member would have to be. Last, a touched story whose new members are about two
+different people splits in two (``split``): the same words about other people are other news.
 
 Cost per article is bounded and does not grow with the corpus: candidates come from an
 inverted index over each story's strongest terms, each posting list keeps only its most
@@ -23,7 +24,7 @@ from typing import Iterable
 
 import numpy as np
 
-from newsgraph.corpus.stories.participants import fits, main_participants, surnames
+from newsgraph.corpus.stories.participants import GROUP, fits, main_participants, rival_groups, surname, surnames
 
 ARTICLE_TERMS = 30  # an article's vector keeps its strongest terms
 CENTROID_TERMS = 120  # a story's centroid keeps its strongest terms
@@ -271,6 +272,11 @@ class Member:
         self.n_names = sum(1 for t in self.vector if t[:1] == NAME_PREFIX)
 
 
+def _names(m: Member) -> set[str]:
+    """The names an article's vector holds and its key participants, as surnames."""
+    return {surname(t[1:]) for t in m.vector if t[:1] == NAME_PREFIX} | set(m.keys)
+
+
 @dataclass
 class StoryIndex:
     """The part of the persisted index one update needs, held in memory."""
@@ -508,6 +514,52 @@ class StoryIndex:
                     not articles or self.stories_fit(small, large)):
                 best, best_margin = other, margin
         return best
+
+    def split(self, members: list[Member], where: dict[str, str]) -> dict[str, str]:
+        """Check each story this update touched for two events, and split off the smaller.
+
+        Only stories mostly of articles with a body are checked (a headline names whoever it
+        has room for), and the evidence is this update's members that name someone up front
+        (the index keeps no member of earlier updates): if they fall into two groups about
+        different people (``participants.rival_groups``), the smaller group leaves for a new
+        story, with the update's other members of the story that are closer to it than to the
+        larger group. Members of earlier updates stay. Returns ``where`` with the moved
+        members' new story.
+        """
+        by_story: dict[str, list[Member]] = {}
+        for m in members:
+            by_story.setdefault(where[m.id], []).append(m)
+        where = dict(where)
+        for story_id in sorted(by_story):
+            batch, story = by_story[story_id], self.stories[story_id]
+            keyed = [m for m in batch if m.keys]
+            if len(keyed) < 2 * GROUP or not story.mostly_long():
+                continue
+            rivals = rival_groups([(m.keys, _names(m)) for m in keyed])
+            if rivals is None:
+                continue
+            groups = [[m for m in keyed if rival in m.keys] for rival in rivals]
+            stay, leave = sorted(groups, key=len, reverse=True)  # a tie: the first rival's group stays
+            near, far = self._centroid(stay), self._centroid(leave)
+            moving, staying = {m.id for m in leave}, {m.id for m in stay}
+            moving.update(m.id for m in batch if m.id not in moving and m.id not in staying
+                          and self.similarity(far, m.vector, m.embedding) > self.similarity(near, m.vector, m.embedding))
+            new = self.open_story(next(m.id for m in batch if m.id in moving))
+            for m in batch:
+                if m.id in moving:
+                    story.add(m.vector, m.embedding, None, sign=-1.0, year=m.year, long=m.long, keys=m.keys)
+                    new.add(m.vector, m.embedding, m.day, year=m.year, long=m.long, keys=m.keys)
+                    where[m.id] = new.id
+            self.post(story)
+            self.post(new)
+        return where
+
+    @staticmethod
+    def _centroid(members: list[Member]) -> StoryVector:
+        centroid = StoryVector("")
+        for m in members:
+            centroid.add(m.vector, m.embedding, m.day)
+        return centroid
 
     @staticmethod
     def stories_fit(a: StoryVector, b: StoryVector) -> bool:

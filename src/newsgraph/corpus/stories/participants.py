@@ -10,14 +10,18 @@ of its members have it as a key participant; its main participants are those mos
 them name up front.
 
 Two stories are one event only if each names the other's main participants somewhere
-(among the names its centroid holds). Names are compared by surname: before names are
-resolved across articles, one outlet's "Chohan" is another's "Raj Chohan". Only evidence
-both sides have is compared: a story whose members name nobody up front passes.
+(among the names its centroid holds). A story that has grown around two events shows it
+the same way from inside: its articles fall into two groups, each about its own person,
+whom the other group's articles hardly name (``rival_groups``). Names are compared by
+surname: before names are resolved across articles, one outlet's "Chohan" is another's
+"Raj Chohan". Only evidence both sides have is compared: a story whose members name
+nobody up front passes.
 """
 
 from __future__ import annotations
 
-from typing import Collection, Iterable, Mapping
+from itertools import combinations
+from typing import Collection, Iterable, Mapping, Sequence
 
 KEY_ZONE_CHARS = 300  # the headline and the first sentence, in the stored text
 KEY_TYPES = frozenset({"PERSON"})
@@ -25,6 +29,9 @@ KEY_KINDS = frozenset({"name", "alias"})
 MAIN_SHARE = 0.5  # a story's main participants: key participants of at least this share of its keyed members
 FOUND_SHARE = 0.6  # the share of a story's main participants an article must name
 ARTICLE_SHARE = 0.6  # the share of an article's key participants a story must name
+GROUP = 3  # a story splits only into groups of at least this many articles, each keyed on its own person
+RIVALS = 12  # the most frequent key participants that are paired (bounded cost in a large story)
+NAMED_ACROSS = 0.25  # ... whose articles name the other group's person at most this share of the time
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
@@ -71,3 +78,31 @@ def fits(article_keys: Collection[str], article_names: Collection[str], story_ke
 
 def _share(wanted: Collection[str], names: Collection[str]) -> float:
     return sum(1 for name in wanted if name in names) / len(wanted)
+
+
+def rival_groups(members: Sequence[tuple[Collection[str], Collection[str]]]) -> tuple[str, str] | None:
+    """Two people whose articles are two events: ``members`` are (key participants, all names) per article.
+
+    Each of the two is a key participant of at least GROUP articles, never both of the same
+    one, and each group's articles name the other person in at most NAMED_ACROSS of them.
+    One boxer beating two challengers: the challengers are the rivals, the champion is in
+    both groups and keeps none apart. Of several pairs, the one with the larger smaller group.
+    """
+    count: dict[str, int] = {}
+    for keys, _ in members:
+        for key in keys:
+            count[key] = count.get(key, 0) + 1
+    frequent = sorted((k for k, n in count.items() if n >= GROUP), key=lambda k: (-count[k], k))[:RIVALS]
+    best: tuple[int, str, str] | None = None
+    for x, y in combinations(sorted(frequent), 2):
+        with_x = [names for keys, names in members if x in keys]
+        with_y = [names for keys, names in members if y in keys]
+        if any(x in keys and y in keys for keys, _ in members):
+            continue
+        if sum(1 for names in with_x if y in names) > NAMED_ACROSS * len(with_x) or \
+                sum(1 for names in with_y if x in names) > NAMED_ACROSS * len(with_y):
+            continue
+        size = min(len(with_x), len(with_y))
+        if best is None or size > best[0]:
+            best = (size, x, y)
+    return None if best is None else (best[1], best[2])

@@ -189,7 +189,7 @@ def _cluster(conn: sqlite3.Connection, articles: list[NewArticle], with_embeddin
     touched = set(where.values())
     story_store.load_candidates(conn, index, [index.stories[s].unit_terms() for s in touched], loaded, since)
     index.merge(touched)
-    where = {aid: index.resolve(sid) for aid, sid in where.items()}
+    where = index.split(members, {aid: index.resolve(sid) for aid, sid in where.items()})
     for aid, original in copies.items():
         if aid not in where:
             where[aid] = where.get(original) or index.resolve(copy_story[original])
