@@ -356,3 +356,11 @@ def test_across_articles_a_name_spelt_in_two_words_joins_the_one_word_spelling()
     articles.append(people("ORG:Sea Micro", "ORG:Advanced Micro Devices", article="a9"))
     links = link_across(articles)
     assert links[("a9", "ORG:sea micro")].name == "SeaMicro"
+
+
+def test_a_one_word_outlet_that_is_a_plain_word_is_the_outlet_when_it_is_told_or_tells():
+    mentions, _ = run(["Tara Reid checked into a treatment center in Malibu on Tuesday, her representative told People.",
+                       "People reported that she would stay for a month. People in Malibu were not surprised."])
+    told = [m for m in mentions if m.text == "People"]
+    assert told and all(m.type == "ORG" and m.entity == "People" for m in told)
+    assert len(told) == 2  # the people of Malibu are no outlet

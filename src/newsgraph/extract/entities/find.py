@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from newsgraph.annotate import verb_lemmas
 from newsgraph.extract.entities.aliases import canonical_person, resolve_people
 from newsgraph.extract.entities.headlines import cut_headline_names, missed_people, read_casing
-from newsgraph.extract.entities.linking import known_aliases, link
+from newsgraph.extract.entities.linking import known_aliases, link, one_word_outlets
 from newsgraph.extract.entities.mentions import Found, name_mentions
 from newsgraph.extract.entities.metonymy import demonym_places, korean_regions, people_of_places
 from newsgraph.extract.entities.places import qualified_places
@@ -49,6 +49,7 @@ def find_entities(article: Article, doc: Doc) -> tuple[list[Mention], list[Entit
     found = organisation_aliases(doc, found)
     found = team_nicknames(doc, found)
     found = untagged_teams(doc, found, casing)
+    found = one_word_outlets(doc, found, casing)
     found = missed_people(doc, found, casing, verbs)
     for m in found:
         canonical_person(m)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from newsgraph.extract.entities.mentions import Found
+from newsgraph.extract.entities.mentions import Found, covered_tokens
 from newsgraph.reference import countries, organisations, people
 from newsgraph.reference.keys import name_key
 
@@ -218,3 +218,37 @@ def known_aliases(name: str, type_: str, kb_id: str | None) -> list[str]:
         outlet = outlet_named(name)
         return list(outlet.aliases) if outlet else []
     return []
+
+
+REPORTING = {"say", "tell", "report", "confirm", "reveal", "speak", "talk", "write", "quote", "accord", "add"}
+
+
+def one_word_outlets(doc: Doc, found: list[Found], casing) -> list[Found]:
+    """ "her rep told People", "according to People", "People reported": a one-word outlet of the
+    table that is also a plain word ("People", "Time", "Variety") is the outlet when it is written
+    capitalised mid-sentence as the one told, the source or the teller. The ruler leaves such names
+    out because elsewhere they are plain words."""
+    covered = covered_tokens(doc, found)
+    extra: list[Found] = []
+    openers = []  # sentence-initial ones count once the article names the outlet mid-sentence
+    for token in doc:
+        if covered[token.i] or not token.is_alpha or not (token.is_title or token.is_upper and len(token) > 2):
+            continue
+        if casing.title_case[token.i]:
+            continue
+        outlet = outlet_named(token.text)
+        if outlet is None or name_key(outlet.name) != name_key(token.text) or not _told_or_telling(token):
+            continue
+        m = Found(token.idx, token.idx + len(token.text), token.i, token.i + 1, token.text, "ORG",
+                  "name", outlet.name, f"outlet:{name_key(outlet.name)}")
+        (openers if token.is_sent_start else extra).append(m)
+    named = {m.entity for m in extra}
+    extra += [m for m in openers if m.entity in named]
+    return sorted(found + extra, key=lambda m: m.start) if extra else found
+
+
+def _told_or_telling(token) -> bool:
+    head = token.head
+    if token.dep_ in {"dobj", "dative", "iobj", "nsubj"} and head.lemma_ in REPORTING:
+        return True
+    return token.dep_ == "pobj" and head.lower_ == "to" and head.head.lemma_ in REPORTING

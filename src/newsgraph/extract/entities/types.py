@@ -26,6 +26,7 @@ FACILITY_HEADS = {
     "center", "centre", "clinic", "hospital", "prison", "jail", "penitentiary", "courthouse", "unit", "stadium",
     "arena", "airport", "hotel", "motel", "mall", "camp", "bridge", "tower", "towers", "station", "rehab",
     "recovery", "facility", "base", "school", "theatre", "theater", "museum", "library", "cathedral", "mosque",
+    "building", "warehouse", "factory", "creamery",
 }
 PLACE_HEADS = {
     "county", "city", "street", "st", "avenue", "ave", "road", "rd", "boulevard", "beach", "hill", "hills",
