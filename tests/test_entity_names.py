@@ -364,3 +364,21 @@ def test_a_one_word_outlet_that_is_a_plain_word_is_the_outlet_when_it_is_told_or
     told = [m for m in mentions if m.text == "People"]
     assert told and all(m.type == "ORG" and m.entity == "People" for m in told)
     assert len(told) == 2  # the people of Malibu are no outlet
+
+
+def test_currencies_technologies_and_laws_name_no_actor():
+    mentions, _ = run(["Advanced Micro Devices will buy Canada-based ATI Technologies for US $5.4 billion and sell "
+                       "Intel-based servers.",
+                       "The Interior Department changed a rule of the Endangered Species Act. The Act protects "
+                       "animals, the Interior Department said."])
+    assert not any(m.text == "US" and m.kind not in {"demonym"} for m in mentions)
+    assert not any(m.text == "Intel" for m in mentions)
+    assert all(m.kind == "demonym" for m in mentions if m.text == "Canada")
+    assert not any(m.text == "Act" for m in mentions)
+
+
+def test_an_outlet_opening_a_longer_name_is_that_name():
+    mentions, _ = run(["The project needs a review by the National Marine Fisheries Service, officials said.",
+                       "The Times Record reported on Friday that the trial would start in June."])
+    assert not any(m.entity in {"The National", "The Times"} for m in mentions)
+    assert any(m.type == "ORG" and "Times Record" in m.text for m in mentions)

@@ -177,7 +177,8 @@ def _common_opening_word(doc: Doc, m: Found, casing: Casing) -> bool:
     token = doc[m.tok_start]
     if not (token.is_sent_start or _after_quote(doc, token)) or not token.is_alpha:
         return False
-    return token.lower_ in casing.lower and token.lower_ not in casing.capitalised
+    forms = {token.lower_, token.lower_ + "s", token.lower_[:-1] if token.lower_.endswith("s") else token.lower_}
+    return bool(forms & casing.lower) and not forms & casing.capitalised
 
 
 def _drop_common_first_word(doc: Doc, m: Found, casing: Casing, verbs: set[str]) -> None:

@@ -25,6 +25,7 @@ ORG_HEADS = {
 PARTICLES = {"de", "da", "di", "du", "van", "von", "der", "den", "al", "el", "bin", "ibn", "le", "la", "ter", "dos", "das"}
 INNER_WORDS = {"of", "and", "the", "for", "on", "at", "in", "upon", "y", "e", "und", "des", "del", "della", "do", "to"}
 ADDRESS_WORDS = {"box", "suite", "floor", "apt", "p.o.", "po", "unit", "ste"}
+CURRENCY_SIGNS = {"$", "€", "£", "¥"}
 HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "mr.", "mrs.", "ms.", "dr.", "madam", "lord", "lady"}
 
 
@@ -83,7 +84,51 @@ def name_mentions(doc: Doc) -> list[Found]:
         if m.label == "PERSON":
             _extend_given_names(doc, m, taken)
     found = _country_organisations(doc, found, taken)
-    return [m for m in found if _plausible(m) and not _ticker(doc, m)]
+    found = _outlets_opening_a_name(doc, found, taken)
+    return [m for m in found if _plausible(m) and not _ticker(doc, m) and not _currency(doc, m)
+            and not _technology_base(doc, m)]
+
+
+def _currency(doc: Doc, m: Found) -> bool:
+    """ "US $5.4 billion", "C$ 20": a country written before a currency sign names the currency."""
+    after = doc[m.tok_end] if m.tok_end < len(doc) else None
+    return m.label == "GPE" and after is not None and after.text[:1] in CURRENCY_SIGNS
+
+
+def _outlets_opening_a_name(doc: Doc, found: list[Found], taken: list[bool]) -> list[Found]:
+    """ "the National Marine Fisheries Service", "The Times Record": an outlet the ruler matched ("The
+    National", "The Times") that opens a longer capitalised name is not that outlet but the longer
+    name, an organisation (with the mention the model found after it, if any)."""
+    by_start = {m.tok_start: m for m in found}
+    out: list[Found] = []
+    merged: set[int] = set()
+    for m in found:
+        if id(m) in merged:
+            continue
+        end = m.tok_end
+        if (not (m.kb_id or "").startswith("outlet:") or end >= len(doc) or not doc[end].is_title
+                or not doc[end].is_alpha or "\n" in doc[end - 1].whitespace_):
+            out.append(m)
+            continue
+        follower = by_start.get(end)
+        if follower is not None and not follower.kb_id:
+            end = follower.tok_end
+            merged.add(id(follower))
+        else:
+            while end < len(doc) and end - m.tok_end < 4 and not taken[end] and doc[end].is_title and doc[end].is_alpha:
+                end += 1
+        span = doc[m.tok_start:end]
+        out.append(Found(span.start_char, span.end_char, span.start, span.end, span.text, "ORG"))
+    return out
+
+
+def _technology_base(doc: Doc, m: Found) -> bool:
+    """ "Intel-based servers", "ARM-based chips": a company whose products something is built on is
+    named as the technology, not as an actor (a place before "-based" is where something is,
+    which the place step reads as a demonym)."""
+    if m.label != "ORG" or m.tok_end + 1 >= len(doc):
+        return False
+    return doc[m.tok_end].text == "-" and doc[m.tok_end + 1].lower_ == "based"
 
 
 def _demonym_before_person(span: Span, people_named: set[str]) -> bool:

@@ -41,6 +41,9 @@ def people_of_places(doc: Doc, found: list[Found]) -> None:
         if after is not None and after.lower_.rstrip(".") in HEADS | TITLE_ABBREVIATIONS and m.tok_end < len(doc) - 1:
             m.kind = "demonym"  # "Alaska Gov. Sarah Palin", "Alaska Governor": the place of the office
             continue
+        if m.tok_end + 1 < len(doc) and doc[m.tok_end].text == "-" and doc[m.tok_end + 1].lower_ == "based":
+            m.kind = "demonym"  # "Canada-based ATI": where the company is, not Canada as an actor
+            continue
         last = doc[m.tok_end - 1]
         head = last.head
         if last.dep_ != "compound" or not m.tok_end <= head.i <= m.tok_end + 2 or not head.is_lower:

@@ -37,6 +37,7 @@ ADMINISTRATIONS = {"administration", "government", "campaign"}
 TRADE_WORDS = {"technologies", "technology", "systems", "holdings", "industries", "labs", "laboratories", "software",
                "communications", "pharmaceuticals", "networks", "ventures", "enterprises", "semiconductor",
                "electronics", "microsystems", "dynamics", "logistics", "entertainment"}
+OTHER_NAMES = {"LAW", "WORK_OF_ART", "EVENT", "PRODUCT", "LANGUAGE"}  # names of things that are not actors
 JOINERS = {"of", "and", "the", "for", "&", "de", "-"}
 
 
@@ -184,6 +185,10 @@ def _words(name: str) -> list[str]:
 def _untagged(doc: Doc, found: list[Found], forms: dict[str, str], label_of: dict[str, str]) -> list[Found]:
     """Capitalised single words outside any mention that are a short form of a longer name."""
     covered = covered_tokens(doc, found)
+    for ent in doc.ents:  # "Act" in "the Endangered Species Act" (a law), "Wildlife" in a title
+        if ent.label_ in OTHER_NAMES:
+            for i in range(ent.start, ent.end):
+                covered[i] = True
     extra = []
     for token in doc:
         if covered[token.i] or not token.text[:1].isupper() or not token.is_alpha or token.is_sent_start:
