@@ -276,3 +276,10 @@ def test_a_longer_place_name_outranks_the_country_inside_it():
 def test_a_part_of_something_is_as_near_the_verb_as_the_thing():
     found = coded("The United States suspended part of a military aid program for Bosnia.")
     assert [(e.cameo, e.actor_code, e.target_code) for e in found] == [("162", "USA", "BIH")]
+
+
+def test_a_particles_preposition_reaches_the_target_and_the_european_community_is_the_eus_forerunner():
+    kidnapped = coded("Afghan rebels have kidnapped up to 16 Russian civilian advisers from a town bazaar.")
+    assert any(e.root == "18" and e.actor_code.startswith("AFG") and e.target_code == "RUS" for e in kidnapped), kidnapped
+    aid = coded("The European Community on Monday gave the Ivory Coast 5.1 million dollars of aid.")
+    assert any(e.root == "07" and e.actor_code.startswith("IGO") and e.target_code == "CIV" for e in aid), aid

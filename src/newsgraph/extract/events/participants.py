@@ -165,7 +165,8 @@ def _candidates(node: Token) -> list[Token]:
     """Phrases that may name the target at one verb: "against X" first (the object of "launched
     artillery against X" is the weapon), then objects, then the other prepositional objects."""
     by_prep: dict[str, Token] = {}
-    for c in node.children:
+    # a particle's own preposition counts as the verb's ("kidnapped up to 16 Russian advisers")
+    for c in [*node.children, *(g for c in node.children if c.dep_ == "prt" for g in c.children)]:
         if c.dep_ in {"prep", "dative"} and c.lower_ not in by_prep:
             by_prep[c.lower_] = c
     pobjs = {p: [g for g in by_prep[p].children if g.dep_ == "pobj"] for p in TARGET_PREPS if p in by_prep}
