@@ -283,3 +283,8 @@ def test_a_particles_preposition_reaches_the_target_and_the_european_community_i
     assert any(e.root == "18" and e.actor_code.startswith("AFG") and e.target_code == "RUS" for e in kidnapped), kidnapped
     aid = coded("The European Community on Monday gave the Ivory Coast 5.1 million dollars of aid.")
     assert any(e.root == "07" and e.actor_code.startswith("IGO") and e.target_code == "CIV" for e in aid), aid
+
+
+def test_a_promise_of_two_acts_is_one_intent_not_an_intent_and_an_act():
+    found = coded("Serbian President Vojislav Kostunica promised to democratize Serbia and establish the rule of law.")
+    assert [e.root for e in found] == ["03"], found

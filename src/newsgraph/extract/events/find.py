@@ -74,8 +74,9 @@ def _actions(sent) -> list[_Action]:
     for tok in sent:
         coding = coded.get(tok.i)
         lemma = tok.lemma_.lower()
-        if coding is not None and tok.dep_ == "xcomp" and tok.head.lemma_.lower() in STANCE_HEADS:
-            kind = head_stance(tok.head)  # "agreed to share", "threatened to attack", "refused to meet"
+        stance_head = _stance_head(tok)
+        if coding is not None and stance_head is not None:
+            kind = head_stance(stance_head)  # "agreed to share", "threatened to attack", "promised to … and establish"
             code = shifted(coding.code, kind)
             actions.append(_Action(tok, code, coding.reciprocal if code == coding.code else "", coding, kind))
             continue
@@ -83,7 +84,7 @@ def _actions(sent) -> list[_Action]:
         if lemma in STANCE_HEADS and tok.dep_ == "xcomp" and tok.head.lemma_.lower() in STANCE_HEADS:
             continue  # "refused to commit to …": the outer stance is the event
         if lemma in STANCE_HEADS and (xcomp is not None or lemma in COMMITMENTS):
-            if xcomp is not None and xcomp.i in coded:
+            if xcomp is not None and any(t.i in coded for t in _with_conjuncts(xcomp)):
                 continue  # the complement's event carries the stance
             kind = head_stance(tok)
             default = DEFAULT_STANCE_CODE.get(kind or "")
@@ -103,6 +104,26 @@ def _actions(sent) -> list[_Action]:
         code = "100" if kind == "demand" else shifted(coding.code, kind)
         actions.append(_Action(tok, code, coding.reciprocal if code == coding.code else "", coding, kind))
     return actions
+
+
+def _stance_head(tok: Token) -> Token | None:
+    """The verb of intent, threat or refusal whose open complement ``tok`` is, or one of whose
+    coordinated complements it is ("promised to democratize Serbia and establish the rule of law")."""
+    node = tok
+    while node.dep_ == "conj" and node.head.i != node.i and node.head.pos_ in {"VERB", "AUX"}:
+        node = node.head
+    if node.dep_ == "xcomp" and node.head.lemma_.lower() in STANCE_HEADS:
+        return node.head
+    return None
+
+
+def _with_conjuncts(tok: Token) -> list[Token]:
+    out, stack = [], [tok]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"})
+    return out
 
 
 def _content(action: _Action, actions: list[_Action]) -> bool:
