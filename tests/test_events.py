@@ -288,3 +288,9 @@ def test_a_particles_preposition_reaches_the_target_and_the_european_community_i
 def test_a_promise_of_two_acts_is_one_intent_not_an_intent_and_an_act():
     found = coded("Serbian President Vojislav Kostunica promised to democratize Serbia and establish the rule of law.")
     assert [e.root for e in found] == ["03"], found
+
+
+def test_a_reminder_that_someone_must_act_is_a_demand_of_them():
+    found = coded("French President Jacques Chirac issued a stern reminder Saturday to Iraq that it must cooperate "
+                  "fully with UN inspectors.")
+    assert [(e.root, e.actor_code[:3], e.target_code) for e in found] == [("10", "FRA", "IRQ")], found

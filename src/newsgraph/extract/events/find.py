@@ -24,7 +24,7 @@ from newsgraph.extract.events.actors import Actor, ActorCoder
 from newsgraph.extract.events.context import needs_country, with_country
 from newsgraph.extract.events.dates import resolve_date
 from newsgraph.extract.events.modality import (COMMITMENTS, DEFAULT_STANCE_CODE, STANCE_HEADS, head_stance,
-                                               modality, obliged, own_stance, shifted)
+                                               modality, obliged, own_stance, said_by_noun, shifted)
 from newsgraph.extract.events.participants import noun_participants, origin, sources, target
 from newsgraph.extract.events.triggers import Coding, code_token
 from newsgraph.records import Article, Event, Modality
@@ -55,6 +55,9 @@ def find_events(article: Article, doc: Doc, mentions: list) -> list[Event]:
         actions = _actions(sent)
         actions = [a for a in actions if not (a.code[:2] == "01" and _frames(a.tok))]
         actions = [a for a in actions if not _content(a, actions)]
+        # "issued a reminder to Iraq that it must cooperate": the demand is the event, issuing its frame
+        framing = {a.tok.head.head.i for a in actions if a.stance == "demand" and said_by_noun(a.tok)}
+        actions = [a for a in actions if a.tok.i not in framing]
         main = [a for a in actions if not _subordinate(a.tok)]
         if any(a.code[:2] != "01" for a in main):
             actions = main  # background clauses: "after crowds trashed its embassy", "the plan that will allow"
@@ -144,7 +147,7 @@ def _subordinate(tok: Token) -> bool:
     sentence's main events, and such clauses tell their background."""
     node = tok
     while node.head.i != node.i:
-        if node.dep_ in SUBORDINATE_DEPS:
+        if node.dep_ in SUBORDINATE_DEPS and not said_by_noun(node):
             return True
         node = node.head
     return False
@@ -172,8 +175,12 @@ def _events(article: Article, action: _Action, coder: ActorCoder) -> list[Event]
         receivers = sources(tok, coder)
         found = [(giver, r) for r in receivers] or [(giver, None)]
     elif action.stance == "demand" and tok.head.i != tok.i:
-        acting = sources(tok.head, coder)  # "X said that Y must Z": X demands of Y
-        demanded = sources(tok, coder)
+        speaker = tok.head.head if tok.head.pos_ == "NOUN" else tok.head  # "issued a reminder that Y must"
+        acting = sources(speaker, coder)  # "X said that Y must Z": X demands of Y
+        demanded = [a for a in sources(tok, coder) if a.known]
+        if not demanded and speaker is not tok.head:
+            addressed = target(speaker, coding, coder, {a.text for a in acting})
+            demanded = [addressed] if addressed is not None else []
         found = [(a, demanded[0] if demanded else None) for a in acting]
     else:
         acting = sources(tok, coder)

@@ -120,10 +120,25 @@ def reported(tok: Token) -> bool:
     for _ in range(3):
         if node.dep_ in {"ccomp", "parataxis"} and node.head.lemma_.lower() in reporting_verbs():
             return True
+        if said_by_noun(node):
+            return True  # "issued a stern reminder to Iraq that it must cooperate"
         if node.dep_ not in {"conj", "xcomp"} or node.head.i == node.i:
             return False
         node = node.head
     return False
+
+
+def said_by_noun(clause: Token) -> bool:
+    """A "that" clause of a reporting noun that is a verb's object: what the reminder, the warning said."""
+    head = clause.head
+    return clause.dep_ in {"acl", "ccomp"} and head.pos_ == "NOUN" and head.dep_ in {"dobj", "pobj"} \
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children) \
+        and head.lemma_.lower() in reporting_nouns()
+
+
+@lru_cache(maxsize=1)
+def reporting_nouns() -> frozenset[str]:
+    return frozenset(row["lemma"] for row in read_table("reporting_nouns.tsv"))
 
 
 @lru_cache(maxsize=1)

@@ -241,8 +241,14 @@ def _first_actor(tok: Token, candidates: list[Token], coder: ActorCoder, source_
 
 
 def _stated_party(tok: Token, coder: ActorCoder, source_texts: set[str]) -> Actor | None:
-    """ "demanded that the DPRK forsake its programme": the subject of the clause the verb governs."""
-    for clause in (c for c in tok.children if c.dep_ == "ccomp"):
+    """ "demanded that the DPRK forsake its programme": the subject of the clause the verb governs, or
+    the clause of its demand ("insisted on its demands that Burundi's government grant …")."""
+    nouns = [c for c in tok.children if c.dep_ == "dobj"]
+    nouns += [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    clauses = [c for c in tok.children if c.dep_ == "ccomp"]
+    clauses += [c for n in nouns for c in n.children
+                if c.dep_ in {"acl", "ccomp"} and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+    for clause in clauses:
         subject = next((g for g in clause.children if g.dep_ in {"nsubj", "nsubjpass"}), None)
         if subject is None or subject.lower_ in PRONOUNS or break_between(tok.doc, subject.i, tok.i):
             continue
