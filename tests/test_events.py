@@ -294,3 +294,8 @@ def test_a_reminder_that_someone_must_act_is_a_demand_of_them():
     found = coded("French President Jacques Chirac issued a stern reminder Saturday to Iraq that it must cooperate "
                   "fully with UN inspectors.")
     assert [(e.root, e.actor_code[:3], e.target_code) for e in found] == [("10", "FRA", "IRQ")], found
+
+
+def test_a_continued_action_codes_as_the_action():
+    found = coded("Algerian fundamentalists continued their hunger strike to demand the resignation of the president.")
+    assert [e.cameo for e in found] == ["142"], found

@@ -27,6 +27,8 @@ FUNCTION_WORDS = {"to", "for", "with", "on", "in", "at", "up", "off", "out", "ba
                   "into", "about", "against", "by", "as", "away", "through"}
 PARTITIVES = {"part", "some", "most", "half", "all", "portion", "much", "bulk", "rest", "share", "many", "dozens",
               "hundreds", "thousands", "number", "group", "series", "third", "quarter", "parts"}
+# blocks of verbs that carry on an action, and the block whose patterns name the actions begun
+CONTINUED = {"CONTINUE": "START", "RESTART": "START"}
 ITEM = re.compile(r"\([^)]*\)|\{[^}]*\}|\S+")
 
 
@@ -180,6 +182,12 @@ def code_verb(verb: Token) -> VerbCode | None:
             cost = _fits(pattern, before_words, depths, preps)
             if cost is not None and (pattern.size, -cost) > best_rank:
                 best, best_entry, best_rank = pattern, entry, (pattern.size, -cost)
+    if best is None:
+        for entry in chosen:  # "continued their hunger strike": a continued action codes as the action
+            for pattern in _compiled().get(CONTINUED.get(entry.block, ""), ()):
+                cost = _fits(pattern, before_words, depths, preps)
+                if cost is not None and (pattern.size, -cost) > best_rank:
+                    best, best_entry, best_rank = pattern, entry, (pattern.size, -cost)
     if best is not None:
         return VerbCode(best.code, best.reciprocal, best_entry.block, best, len(best_entry.words) + best.size)
     entry = chosen[0]  # without a fitting pattern, the verb's first listing says what it means
