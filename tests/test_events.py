@@ -299,3 +299,10 @@ def test_a_reminder_that_someone_must_act_is_a_demand_of_them():
 def test_a_continued_action_codes_as_the_action():
     found = coded("Algerian fundamentalists continued their hunger strike to demand the resignation of the president.")
     assert [e.cameo for e in found] == ["142"], found
+
+
+def test_coordinated_actors_doing_their_joint_thing_do_it_with_each_other():
+    found = coded("Russia and China have postponed their meeting after the incident.")
+    assert {(e.actor_code, e.target_code) for e in found} == {("RUS", "CHN"), ("CHN", "RUS")}, found
+    warned = coded("Russia and China warned their populations about the storm.")
+    assert all(e.target_code not in {"RUS", "CHN"} for e in warned), warned

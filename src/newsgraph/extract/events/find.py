@@ -28,6 +28,7 @@ from newsgraph.extract.events.modality import (COMMITMENTS, DEFAULT_STANCE_CODE,
 from newsgraph.extract.events.participants import noun_participants, origin, sources, target
 from newsgraph.extract.events.triggers import Coding, code_token
 from newsgraph.records import Article, Event, Modality
+from newsgraph.reference import actors as agents
 from newsgraph.reference import cameo
 
 FRAME_DEPS = {"ccomp", "parataxis"}
@@ -109,6 +110,17 @@ def _actions(sent) -> list[_Action]:
     return actions
 
 
+def _shared(tok: Token) -> bool:
+    """ "Gondor and Osgiliath have postponed their meeting": what coordinated actors do with "their"
+    thing they do with each other."""
+    for node in (tok, *(c for c in tok.children if c.dep_ == "xcomp")):
+        for c in node.children:
+            if c.dep_ == "dobj" and any(g.dep_ == "poss" and g.lower_ == "their" for g in c.children) \
+                    and agents.agent_code(c.lemma_.lower()) is None:
+                return True  # not "warned their populations": each its own
+    return False
+
+
 def _stance_head(tok: Token) -> Token | None:
     """The verb of intent, threat or refusal whose open complement ``tok`` is, or one of whose
     coordinated complements it is ("promised to democratize Serbia and establish the rule of law")."""
@@ -186,7 +198,9 @@ def _events(article: Article, action: _Action, coder: ActorCoder) -> list[Event]
         acting = sources(tok, coder)
         texts = {a.text for a in acting}
         tgt = target(tok, coding, coder, texts)
-        if coding.direction == "mutual" and tgt is None and len(acting) > 1:
+        if tgt is None and len(acting) > 1 and _shared(tok):
+            found = [(a, b) for a in acting for b in acting if a is not b]  # "X and Y postponed their meeting"
+        elif coding.direction == "mutual" and tgt is None and len(acting) > 1:
             found = [(acting[0], acting[1])]
         else:
             found = [(a, tgt) for a in acting] or [(None, tgt)]
