@@ -306,3 +306,10 @@ def test_coordinated_actors_doing_their_joint_thing_do_it_with_each_other():
     assert {(e.actor_code, e.target_code) for e in found} == {("RUS", "CHN"), ("CHN", "RUS")}, found
     warned = coded("Russia and China warned their populations about the storm.")
     assert all(e.target_code not in {"RUS", "CHN"} for e in warned), warned
+
+
+def test_a_complaint_targets_whom_it_is_about_not_its_audience():
+    found = coded("Lebanon complained to the United Nations on Tuesday over two Israeli air raids.")
+    assert any(e.root == "11" and e.actor_code == "LBN" and e.target_code == "ISR" for e in found), found
+    passive = coded("The Philippines was criticized over its territorial dispute with Vietnam.")
+    assert any(e.root == "11" and e.target_code == "PHL" for e in passive), passive

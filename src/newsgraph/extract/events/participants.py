@@ -132,6 +132,9 @@ def target(tok: Token, coding: Coding, coder: ActorCoder, source_texts: set[str]
         candidates += _candidates(node)
     if coding.code[:2] in AIMED_ROOTS:
         candidates = _aimed_first(candidates, coder)
+    if coding.code[:2] == "11" and passive is None:  # "complained to the UN over Israeli air raids": the accused, not the audience
+        candidates = [c for c in candidates if c.dep_ == "pobj" and c.head.lower_ in {"over", "about"}] + \
+            [c for c in candidates if not (c.dep_ == "pobj" and c.head.lower_ in {"over", "about"})]
     found = _first_actor(tok, candidates, coder, source_texts)
     if found is not None:
         return found
