@@ -23,7 +23,9 @@ SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|Sr|Jr|St|Lt))(?<!\b(?:
 COLON_SPEAKER = re.compile(r"^\s*([^\s:][^:]{0,60}?)\s*:\s*$")
 SIGNATURE = re.compile(r"[ \t]*[―—–][ \t\xa0]*(?=[A-Z])")  # "” ― Name", a dash before who said it
 TRANSCRIPT_LABEL = re.compile(r"\s*([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2}):\s+")  # "PENCE: …", "MR. HOLT: …"
-INHERIT_GAP = 120  # chars of attribution allowed between two parts of one quote
+INHERIT_GAP = 120
+ATTRIBUTION_PUNCT = {",", "?", "!", "—", "–"}  # how a quotation ends when its attribution follows
+MANNER_FACTOR = 0.8  # a verb not in the cue table  # chars of attribution allowed between two parts of one quote
 
 
 @dataclass
@@ -98,7 +100,8 @@ def _is_clausal(text: str, span: QuoteSpan, before: str, after: str, doc: Doc) -
     inner = text[span.inner_start:span.inner_end].rstrip()
     opens = (not lead or lead.endswith((":", ",", "—", "–")) or _ends_with_cue(doc, span.start))
     tail = after.strip()
-    closes = (not tail or tail[0] in ".,!?;:—–―" or (inner[-1:] in ",.!?…—–" and _has_cue(doc, span.end, span.end + len(after))))
+    closes = (not tail or tail[0] in ".,!?;:—–―" or (inner[-1:] in ",.!?…—–" and _has_cue(doc, span.end, span.end + len(after)))
+              or (inner[-1:] in ATTRIBUTION_PUNCT and _speaker_verb_follows(doc, span.end, span.end + len(after))))
     return opens and closes and (span.words(text) >= 3 or not lead)
 
 
@@ -106,6 +109,20 @@ def _ends_with_cue(doc: Doc, offset: int) -> bool:
     """ ``Campbell said "…"`` without a comma."""
     tokens = doc.char_span(max(0, offset - 12), offset, alignment_mode="expand")
     return bool(tokens) and cue_of(tokens[-1]) is not None
+
+
+def _speaker_verb_follows(doc: Doc, lo: int, hi: int) -> bool:
+    """ "“…,” she yells", "“…?” asked Ms. Ortiz": a subject and its verb right after the closing
+    mark, the verb one the cue table may not list."""
+    window = doc.char_span(lo, hi, alignment_mode="contract") if hi > lo else None
+    if not window:
+        return False
+    words = [t for t in window[:5] if not t.is_punct]
+    verb = next((t for t in words[:4] if t.pos_ == "VERB"), None)
+    if verb is None:
+        return False
+    head = subject_of(verb)
+    return head is not None and lo <= head.idx < hi and (head.pos_ == "PROPN" or head.lower_ in {"he", "she"})
 
 
 def _has_cue(doc: Doc, lo: int, hi: int) -> bool:
@@ -135,6 +152,11 @@ def _attribute(doc: Doc, span: QuoteSpan, lo: int, hi: int, resolver: SpeakerRes
                 speaker = _nearby_mention(tokens, resolver)
             if speaker is not None:
                 return Direct(span, speaker, tok, p)
+    tail = doc.text[span.inner_start:span.inner_end].rstrip()[-1:]
+    if after is not None and tail in ATTRIBUTION_PUNCT:
+        found = _manner_verb(list(after), resolver)
+        if found is not None:
+            return Direct(span, found[0], found[1], p)
     if before is not None:
         m = COLON_SPEAKER.match(before.text)
         if m:  # headline style "Putin: "…""
@@ -143,6 +165,24 @@ def _attribute(doc: Doc, span: QuoteSpan, lo: int, hi: int, resolver: SpeakerRes
             if speaker is not None and speaker.entity:
                 return Direct(span, speaker, None, p)
     return Direct(span, None, None, p)
+
+
+def _manner_verb(tokens: list[Token], resolver: SpeakerResolver) -> tuple[Speaker, Token] | None:
+    """ "“Did you shoot him?” she yells", "“…,” he continued": a quotation that ends in a comma
+    (or ? !) hands over to its attribution, whatever verb it uses; the first verb after it whose
+    subject is a person is the cue (manner-of-speaking verbs are an open class)."""
+    for tok in tokens[:4]:
+        if tok.pos_ != "VERB":
+            continue
+        head = subject_of(tok)
+        if head is None or head.i > tok.i + 2:
+            return None
+        speaker = resolver.resolve(head)
+        if speaker is not None and speaker.kind == "person":
+            speaker.confidence *= MANNER_FACTOR
+            return speaker, tok
+        return None
+    return None
 
 
 def _transcript_turn(text: str, doc: Doc, span: QuoteSpan, resolver: SpeakerResolver, p: int) -> Direct | None:

@@ -18,6 +18,7 @@ from newsgraph.extract.quotes.headlines import Headline, headline_quote
 from newsgraph.extract.quotes.loose import Loose, loose_quotes
 from newsgraph.extract.quotes.marks import QuoteSpan, find_quote_spans
 from newsgraph.extract.quotes.nouns import NounCue, noun_cues
+from newsgraph.extract.quotes.pronouns import resolve_speaker_pronouns
 from newsgraph.extract.quotes.reported import Reported, reported_clauses
 from newsgraph.extract.quotes.speakers import GROUP_HEADS, TITLE_HEADS, SpeakerResolver
 from newsgraph.records import Article, Entity, Mention, Quote
@@ -71,6 +72,7 @@ def find_quotes(article: Article, doc: Doc, mentions: list[Mention], entities: l
     quotes.sort(key=lambda q: (q.start, q.end))
     _continue_speakers(quotes, text, title_end)
     _pronouns_follow_the_speaker(quotes, text, title_end)
+    resolve_speaker_pronouns(quotes, doc, mentions, entities, spans, title_end)
     taken = [(q.start, q.end) for q in quotes]
     quotes.extend(_from_loose(article, text, loose) for loose in loose_quotes(text, doc, spans, taken, resolver))
     for q in quotes:

@@ -210,9 +210,9 @@ class SpeakerResolver:
         if head.lower_ not in {"he", "she"}:
             return None
         m = self.mentions.before(head.idx, PERSON, window=400)
-        if m is None:
-            return None
-        return Speaker(head.text, head.idx, head.idx + len(head.text), m.entity, 0.55, "pronoun", "person")
+        # kept with no entity rather than dropped: ``quotes.pronouns`` looks further back for who it is
+        return Speaker(head.text, head.idx, head.idx + len(head.text), m.entity if m else None,
+                       0.55 if m else 0.45, "pronoun", "person")
 
     def _title_holder(self, phrase: str, head: Token) -> str | None:
         """The person whose role in this article fits a definite title ("the spokesperson")."""
