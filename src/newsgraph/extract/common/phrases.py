@@ -10,10 +10,16 @@ from newsgraph.extract.common.paragraphs import break_between
 NP_CUT = {"appos", "relcl", "acl", "punct", "cc", "conj", "advcl", "parataxis"}
 
 
-def noun_phrase(head: Token) -> tuple[int, int]:
-    """Token range [i, j) of the phrase headed by ``head``, without appositions or relative clauses."""
+CLAUSES = {"relcl", "acl"}
+
+
+def noun_phrase(head: Token, clauses: bool = False) -> tuple[int, int]:
+    """Token range [i, j) of the phrase headed by ``head``, without appositions or relative clauses
+    (with its clauses when ``clauses``: "a union representing flight attendants", "a poll released
+    Friday", where the clause is what says which union or poll)."""
+    cut = NP_CUT - CLAUSES if clauses else NP_CUT
     keep = [head]
-    stack = [c for c in head.children if c.dep_ not in NP_CUT]
+    stack = [c for c in head.children if c.dep_ not in cut]
     while stack:
         tok = stack.pop()
         keep.append(tok)
@@ -29,4 +35,6 @@ def noun_phrase(head: Token) -> tuple[int, int]:
         lo += 1
     while hi - 1 > head.i and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
         hi -= 1
+    if hi < len(doc) and doc[hi].text == ")" and "(" in doc[lo:hi].text and ")" not in doc[lo:hi].text:
+        hi += 1  # "many colleges (private ones, in particular)" keeps its closing bracket
     return lo, hi

@@ -147,6 +147,8 @@ def _attribute(doc: Doc, span: QuoteSpan, lo: int, hi: int, resolver: SpeakerRes
             if cue_of(tok) is None:
                 continue
             head = subject_of(tok)
+            if head is not None and span.start <= head.idx < span.end:
+                head = _subject_between(doc, span.end, tok)  # the parse took a word of the quotation
             speaker = resolver.resolve(head) if head is not None else None
             if speaker is None:
                 speaker = _nearby_mention(tokens, resolver)
@@ -165,6 +167,20 @@ def _attribute(doc: Doc, span: QuoteSpan, lo: int, hi: int, resolver: SpeakerRes
             if speaker is not None and speaker.entity:
                 return Direct(span, speaker, None, p)
     return Direct(span, None, None, p)
+
+
+def _subject_between(doc: Doc, start: int, verb: Token) -> Token | None:
+    """ "“My reaction, that was outrageous,” Obama's former campaign strategist said": the noun
+    right before the cue, between the closing mark and the verb, heads the speaker's phrase."""
+    for k in range(verb.i - 1, -1, -1):
+        tok = doc[k]
+        if tok.idx < start:
+            return None
+        if tok.pos_ in {"NOUN", "PROPN", "PRON"}:
+            return tok
+        if tok.pos_ not in {"ADV", "AUX", "PART"}:
+            return None
+    return None
 
 
 def _manner_verb(tokens: list[Token], resolver: SpeakerResolver) -> tuple[Speaker, Token] | None:

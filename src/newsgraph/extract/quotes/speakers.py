@@ -181,6 +181,10 @@ class SpeakerResolver:
             m = inside[0]  # "the Kremlin" when the mention is "Kremlin"
             return Speaker(span.text, span.start_char, span.end_char, m.entity, 0.85, "name",
                            "person" if m.type in PERSON else "organisation")
+        lo, hi = noun_phrase(head, clauses=True)  # unnamed: the words that say who, "officials who saw it"
+        if hi > head.i + 1 and any(self.doc[k].dep_ == "ROOT" or is_cue(self.doc[k]) for k in range(head.i + 1, hi)):
+            lo, hi = span.start, span.end  # a parse that hangs the cue itself off the subject
+        span = self.doc[lo:hi]
         return Speaker(span.text, span.start_char, span.end_char, None, 0.4, "unresolved", unnamed_kind(lemma))
 
     def _named_in_apposition(self, head: Token) -> Speaker | None:
