@@ -144,10 +144,18 @@ def learned(counts: Path) -> tuple[dict[str, dict[str, float]], dict[str, float]
     return verbs, nouns_, poor
 
 
+LEARNED_MARK = "# Learned rows: verbs not listed above, written by benchmarks/learn_cues.py --lexicon (rebuilt on every run)."
+
+
 def write_lexicons(counts: Path, folder: Path) -> int:
+    """Rewrite the lexicons from ``counts``; running it again on its own output changes nothing
+    (the learned verbs stand after ``LEARNED_MARK`` and are rebuilt, the listed ones above it keep
+    what they have and gain only what passes the bar)."""
     verbs, nouns_, poor = learned(counts)
     path = folder / "reporting_verbs.tsv"
     lines = path.read_text(encoding="utf-8").splitlines()
+    if LEARNED_MARK in lines:
+        lines = lines[:lines.index(LEARNED_MARK)]
     seen, out = set(), []
     for line in lines:
         cells = line.split("\t")
@@ -162,6 +170,7 @@ def write_lexicons(counts: Path, folder: Path) -> int:
         cells[3] = ",".join(have + [d for d in sorted(verbs.get(lemma, {}), key=lambda d: -verbs[lemma][d])
                                     if d not in have])
         out.append("\t".join(cells[:4]))
+    out.append(LEARNED_MARK)
     for lemma in sorted(set(verbs) - seen):
         deps = {d: p for d, p in verbs[lemma].items() if p >= MIN_NEW_PRECISION}
         if not deps:

@@ -18,14 +18,17 @@ from newsgraph.extract.quotes.cues import cue_of
 from newsgraph.extract.quotes.marks import QuoteSpan
 from newsgraph.extract.quotes.speakers import Speaker, SpeakerResolver, subject_of
 
-SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|Sr|Jr|St|Lt))(?<!\b(?:Mrs|Rep|Sen|Gov|Gen|Col|Sgt))(?<!\bCapt)"
+SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|Sr|Jr|St|Lt))(?<!\b(?:Mrs|Rep|Sen|Gov|Gen|Col|Sgt|Del|Rev))(?<!\bCapt)"
                           r"[.!?…](?=[\s\"'”’»]|$)")  # "Rep. Elijah E. Cummings (D-Md.) said" is one sentence
 COLON_SPEAKER = re.compile(r"^\s*([^\s:][^:]{0,60}?)\s*:\s*$")
 SIGNATURE = re.compile(r"[ \t]*[―—–][ \t\xa0]*(?=[A-Z])")  # "” ― Name", a dash before who said it
 TRANSCRIPT_LABEL = re.compile(r"\s*([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2}):\s+")  # "PENCE: …", "MR. HOLT: …"
-INHERIT_GAP = 120
+INHERIT_GAP = 120  # chars of attribution allowed between two parts of one quote
 ATTRIBUTION_PUNCT = {",", "?", "!", "—", "–"}  # how a quotation ends when its attribution follows
-MANNER_FACTOR = 0.8  # a verb not in the cue table  # chars of attribution allowed between two parts of one quote
+MANNER_FACTOR = 0.8  # a verb not in the cue table
+SUBJECT_REACH = 16  # tokens between a closing mark and its cue that may hold the speaker
+MODIFIERS = {"compound", "poss", "amod", "nmod"}
+QUOTE_MARK = re.compile("[“”\"]|''")
 
 
 @dataclass
@@ -147,8 +150,10 @@ def _attribute(doc: Doc, span: QuoteSpan, lo: int, hi: int, resolver: SpeakerRes
             if cue_of(tok) is None:
                 continue
             head = subject_of(tok)
-            if head is not None and span.start <= head.idx < span.end:
-                head = _subject_between(doc, span.end, tok)  # the parse took a word of the quotation
+            if head is not None and span.start <= head.idx < span.end:  # the parse took a word of a quotation
+                head = _subject_between(doc, span.end, tok) if tok.idx > span.start else None
+            elif head is not None and head.idx > tok.idx and QUOTE_MARK.search(doc.text, tok.idx, head.idx):
+                head = _subject_between(doc, span.end, tok)  # … or of the next one: "said on “Fox and Friends.”"
             speaker = resolver.resolve(head) if head is not None else None
             if speaker is None:
                 speaker = _nearby_mention(tokens, resolver)
@@ -170,16 +175,13 @@ def _attribute(doc: Doc, span: QuoteSpan, lo: int, hi: int, resolver: SpeakerRes
 
 
 def _subject_between(doc: Doc, start: int, verb: Token) -> Token | None:
-    """ "“My reaction, that was outrageous,” Obama's former campaign strategist said": the noun
-    right before the cue, between the closing mark and the verb, heads the speaker's phrase."""
-    for k in range(verb.i - 1, -1, -1):
-        tok = doc[k]
-        if tok.idx < start:
-            return None
-        if tok.pos_ in {"NOUN", "PROPN", "PRON"}:
+    """ "“My reaction, that was outrageous,” Obama's former campaign strategist said", "“…,” Flynn,
+    a top Trump surrogate, said … on “Fox and Friends.”": when the parse gives the cue a subject
+    inside a quotation, the first noun phrase between the closing mark and the verb is the
+    speaker (its head: the first noun that does not modify another)."""
+    for tok in doc[max(0, verb.i - SUBJECT_REACH):verb.i]:
+        if tok.idx >= start and tok.pos_ in {"NOUN", "PROPN", "PRON"} and tok.dep_ not in MODIFIERS:
             return tok
-        if tok.pos_ not in {"ADV", "AUX", "PART"}:
-            return None
     return None
 
 

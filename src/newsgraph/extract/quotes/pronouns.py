@@ -1,8 +1,8 @@
 """He and she as speakers: which person a news text means by "“…,” he said".
 
 The entity step and ``find`` (the last person quoted by name) give most speaker pronouns
-their person. This step re-reads the ones whose person is only named inside the
-quotation marks of the same or the previous sentence (""I think if Donald Trump is elected
+their person. This step re-reads the ones whose person is of the other gender (as the article
+tells it), or only named inside the quotation marks of the same or the previous sentence (""I think if Donald Trump is elected
 …," he said" is not Trump speaking), and the ones left with nobody:
 
 - a subject named earlier in the pronoun's own sentence, outside quotation marks;
@@ -22,11 +22,15 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from newsgraph.extract.common.mention_index import MentionIndex
 from newsgraph.extract.quotes.marks import QuoteSpan
 from newsgraph.records import Entity, Mention, Quote
 from newsgraph.reference import people
 
 PRONOUN_GENDER = {"he": "m", "she": "f"}
+GROUP_PRONOUNS = {"they", "it"}
+GROUP_TYPES = {"it": {"ORG", "GPE", "OUTLET"}, "they": {"ORG", "NORP"}}  # a country is "it" in US news
+GROUP_SENTENCES_BACK = 2
 NAMED_KINDS = {"name", "alias", "title"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 SENTENCES_BACK = 4  # how far back a speaker pronoun may reach for a name
@@ -54,7 +58,7 @@ class _Person:
 def resolve_speaker_pronouns(quotes: list[Quote], doc: Doc, mentions: list[Mention], entities: list[Entity],
                              spans: list[QuoteSpan], title_end: int) -> None:
     """Set ``speaker_entity`` of every quote spoken by "he" or "she" (quotes sorted by start)."""
-    if not any(q.speaker and q.speaker.lower() in PRONOUN_GENDER for q in quotes):
+    if not any(q.speaker and q.speaker.lower() in PRONOUN_GENDER.keys() | GROUP_PRONOUNS for q in quotes):
         return
     text = doc.text
     sent_starts = [s.start_char for s in doc.sents]
@@ -72,8 +76,55 @@ def resolve_speaker_pronouns(quotes: list[Quote], doc: Doc, mentions: list[Menti
                              para_starts)
             if chosen is not None:
                 q.speaker_entity, q.speaker_kind = chosen, "person"
+        elif q.start >= title_end and pronoun in GROUP_PRONOUNS and not q.speaker_entity \
+                and q.speaker_start is not None and not _inside(q.speaker_start, quoted):
+            found = _group_antecedent(doc, q.speaker_start, pronoun, mentions, quoted)
+            if found is not None:
+                q.speaker_entity, q.speaker_kind = found
         if q.speaker_entity and q.speaker_kind == "person" and q.speaker_start is not None:
             spoken.append(q)
+
+
+def _group_antecedent(doc: Doc, at: int, pronoun: str, mentions: list[Mention],
+                      quoted: list[tuple[int, int]]) -> tuple[str, str] | None:
+    """ "Politifact then ruled … but they could not resist …", "NBC News published the video. It
+    shows …", "Mr. Grassley and Mr. Leahy say … , they say": the nearest clause subject before a
+    they/it, in its own sentence or the two before, when it is a named organisation (or, for
+    "they", people named together). An unnamed subject ("environmentalists") ends the search:
+    that is who "they" are, and they have no name."""
+    index = MentionIndex(mentions)
+    token = doc.char_span(at, at + len(pronoun), alignment_mode="expand")
+    if token is None:
+        return None
+    sent = token[0].sent
+    sentences = [sent]
+    for _ in range(GROUP_SENTENCES_BACK):
+        if sentences[-1].start == 0:
+            break
+        sentences.append(doc[sentences[-1].start - 1].sent)
+    for s in sentences:
+        subjects = [t for t in s if t.dep_ in SUBJECT_DEPS and t.idx < at and not _inside(t.idx, quoted)]
+        if not subjects:
+            continue
+        head = min(subjects, key=lambda t: (_depth(t), -t.i))  # the main clause's subject
+        if head.pos_ not in {"NOUN", "PROPN"}:
+            return None  # "This led to …": a chain we do not follow
+        m = index.on_token(head)
+        if m is not None and m.type in GROUP_TYPES[pronoun] and m.kind != "demonym":
+            return m.entity, "organisation"
+        people_named = [index.on_token(c) for c in (head, *head.conjuncts)]
+        if pronoun == "they" and len(people_named) > 1 and all(p is not None and p.type == "PERSON"
+                                                                for p in people_named):
+            return people_named[0].entity, "person"
+        return None  # an unnamed or a single-person subject: not a body we can name
+    return None
+
+
+def _depth(token) -> int:
+    depth = 0
+    while token.head is not token and depth < 50:
+        token, depth = token.head, depth + 1
+    return depth
 
 
 def _choose(q: Quote, gender: str, persons: list[_Person], quoted_people: list[_Person], spoken: list[Quote],
@@ -87,7 +138,7 @@ def _choose(q: Quote, gender: str, persons: list[_Person], quoted_people: list[_
 
     before = [p for p in persons if p.end <= at and fits(p.entity)
               and sentence - p.sentence <= SENTENCES_BACK and paragraph - p.paragraph <= PARAGRAPHS_BACK]
-    if q.speaker_entity:
+    if q.speaker_entity and fits(q.speaker_entity):
         from_quote = any(p.entity == q.speaker_entity and p.start < at and p.paragraph == paragraph
                          and p.sentence >= sentence - 1 for p in quoted_people)
         if not from_quote or q.speaker_entity in {p.entity for p in before}:

@@ -42,6 +42,7 @@ RELATIVE = {"who", "that", "which"}
 # a participle or second verb with no subject of its own shares its head verb's:
 # "X gave Trump credit, saying …", "Warren said to Obama, adding …", "X criticised Y and said …"
 SHARED_SUBJECT = {"advcl", "xcomp", "conj"}
+DATELINE_REACH = 8  # tokens after a dateline where the sentence's subject is named
 
 
 # heads of a speaker phrase that name a text rather than somebody: "the memo shows", "a poll found"
@@ -101,6 +102,18 @@ def subject_of(verb: Token) -> Token | None:
     return _subject_by_position(verb)
 
 
+def _dateline(token: Token) -> bool:
+    """ "WASHINGTON --", "SEOUL (AP) —": a place in capitals opening a paragraph, then a dash or a bracket."""
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start - 1].text.isupper() and doc[start - 1].is_alpha:
+        start -= 1
+    opens = start == 0 or "\n" in doc[start - 1].text or "\n" in doc[start - 1].whitespace_
+    after = doc[token.i + 1].text if token.i + 1 < len(doc) else ""
+    return (token.text.isupper() and len(token.text) > 2 and opens
+            and (after in {"--", "—", "–", "-", "("} or after.startswith("--")))
+
+
 def _local_root(subject: Token, verb: Token) -> Token | None:
     """The part of a subject phrase on the verb's side of a paragraph break."""
     near = [t for t in subject.subtree if not break_between(verb.doc, t.i, verb.i) and not t.is_space]
@@ -151,6 +164,8 @@ class SpeakerResolver:
         """The speaker named by ``head``, or None when it cannot be a speaker (``it``, ``there``)."""
         if head.pos_ in {"PART", "PUNCT", "SYM", "NUM"} or sum(c.isalpha() for c in head.text) < 2:
             return None  # "’s" and other debris of a bad parse
+        if _dateline(head):  # "WASHINGTON -- President Obama, dedicating the museum, said"
+            return self._named_after_dateline(head)
         mention = self.mentions.on_token(head)
         if mention is not None and mention.kind != "demonym":
             conf = {"pronoun": 0.8, "title": 0.8, "metonym": 0.85}.get(mention.kind, 0.95)
@@ -195,6 +210,14 @@ class SpeakerResolver:
                 mention = self.mentions.on_token(child)
                 if mention is not None and mention.type in PERSON and mention.kind in {"name", "alias"}:
                     return Speaker(mention.text, mention.start, mention.end, mention.entity, 0.9, "name", "person")
+        return None
+
+    def _named_after_dateline(self, head: Token) -> Speaker | None:
+        """The first named person after a dateline the parse took for the subject."""
+        for tok in head.doc[head.i + 1:head.i + 1 + DATELINE_REACH]:
+            mention = self.mentions.on_token(tok)
+            if mention is not None and mention.type in PERSON and mention.kind in {"name", "alias"}:
+                return Speaker(mention.text, mention.start, mention.end, mention.entity, 0.85, "name", "person")
         return None
 
     def person_like(self, head: Token) -> bool:
