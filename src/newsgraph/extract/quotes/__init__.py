@@ -20,7 +20,9 @@ Steps, in order, one module each:
    ``reference/data/reporting_nouns.tsv``, learned from corpus counts).
 7. ``headlines``: headline attributions ("..., says US official", "Putin: ...").
 8. ``loose``: quoted words inside a sentence that no statement or clause claimed.
-9. ``find``: runs the steps, keeps one quote per statement (a reported clause that holds whole
+9. ``pronouns``: he/she speakers read from the names outside the quotation (never a name
+   inside it), they/it from the named body that is the subject before them.
+10. ``find``: runs the steps, keeps one quote per statement (a reported clause that holds whole
    quotations is one mixed quote), carries a speaker over to the quotes that continue it, lets
    he/she/they follow the last speaker that fits, and links headline quotes.
 """
