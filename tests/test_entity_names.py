@@ -382,3 +382,10 @@ def test_an_outlet_opening_a_longer_name_is_that_name():
                        "The Times Record reported on Friday that the trial would start in June."])
     assert not any(m.entity in {"The National", "The Times"} for m in mentions)
     assert any(m.type == "ORG" and "Times Record" in m.text for m in mentions)
+
+
+def test_a_hometown_and_a_name_with_mount_inside_are_places():
+    mentions, _ = run(["A fire damaged the church attended by Sarah Palin on Friday night in her hometown of Wasilla.",
+                       "A climber is dead after falling about 150 metres at Aoraki Mount Cook, police said."])
+    assert {t for t, _ in entity_of(mentions, "Wasilla")} <= {"GPE", "LOC"}
+    assert {t for t, _ in entity_of(mentions, "Aoraki Mount Cook")} <= {"GPE", "LOC"}

@@ -39,7 +39,7 @@ COMPANY_HEADS = {"inc", "corp", "corporation", "co", "ltd", "llc", "plc", "compa
                  "magazine", "newspaper", "times", "post", "news", "foundation", "fund", "airlines", "motors"}
 PLACE_OPENERS = {"fort", "ft", "mount", "mt", "lake", "port", "cape", "lago", "monte"}  # "Fort Coffee", "Lake Placid"
 PLACE_NOUNS = {"province", "city", "state", "town", "village", "county", "region", "island", "capital", "district",
-               "suburb", "neighborhood", "neighbourhood", "area"}
+               "suburb", "neighborhood", "neighbourhood", "area", "hometown"}
 LOCATIVE = {"in", "near", "outside", "inside", "across", "throughout", "around"}
 PERSON_VERBS = {"said", "says", "told", "added", "explained", "wrote", "married", "died", "born"}
 
@@ -92,7 +92,8 @@ def name_votes(name: str) -> Counter:
     last = words[-1].lower().rstrip(".")
     if (people.is_given_name(words[0]) or words[0].lower() in people.NICKNAMES) and _no_head(last):
         votes["PERSON"] += 2
-    if last in FACILITY_HEADS or last in PLACE_HEADS or words[0].lower().rstrip(".") in PLACE_OPENERS and _no_head(last):
+    opener = any(w.lower().rstrip(".") in PLACE_OPENERS for w in words[:-1])  # "Fort Coffee", "Aoraki Mount Cook"
+    if last in FACILITY_HEADS or last in PLACE_HEADS or opener and _no_head(last):
         votes["LOC"] += 3
     elif last in ORG_HEADS or last in COMPANY_HEADS:
         votes["ORG"] += 3
