@@ -20,8 +20,12 @@ Steps, in order, one module each:
 6. ``places``: a place and the state or country that qualifies it are one place
    ("Fort Smith, Ark.", "Indonesia's Aceh province").
 7. ``orgnames`` (aliases): acronyms, "Corp"/"Inc" and short forms of organisation names;
-   in a game report, team nicknames ("Chiefs") of the reference table.
-8. ``aliases``: short forms ("Campbell", "Laci") to the full name the article uses.
+   in a game report, team nicknames ("Chiefs") of the reference table and capitalised words
+   the model left untagged that play ("the Tar Heels beat visiting Evansville 91-73");
+   ``linking``: one-word outlets that are plain words when told or telling ("told People").
+8. ``aliases``: short forms ("Campbell", "Laci") to the full name the article uses; a bare
+   surname a pronoun of the other gender refers to is another person ("Peterson ... his wife"
+   beside Laci Peterson), and keeps that person throughout the article.
 9. ``types``: one type per name, voted by all its mentions (model label, the name's own
    words, the words around it; in a game report a place not written as a place is a team,
    and joins the team the article names: "Indianapolis" → Indianapolis Colts).
