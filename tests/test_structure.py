@@ -140,6 +140,13 @@ def test_captions_with_credits() -> None:
     # a sentence that ends with an agency, and a name with a credit word inside, are no captions
     assert not is_caption("An Alibaba spokesperson declined to comment on the pricing to Reuters.")
     assert not is_caption("June 10 -- MIDFLORIDA Credit Union Amphitheatre, Tampa, FL")
+    # an initial's full stop ends no sentence; bare agencies, "via AP" and word credits are credits
+    assert is_credit_only("Photo: Ringo H.W. Chiu, AP")
+    assert is_credit_only("Getty")
+    assert is_credit_only("личный архив Анны Меркуровой")
+    assert is_caption("Michael Conroy, AP")
+    assert is_caption("This 2017 photo provided by the State Registry shows the man. State Registry via AP")
+    assert not is_caption("By Jill Lawless, AP")  # a byline
 
 
 @pytest.mark.parametrize("line", [
@@ -284,6 +291,16 @@ def test_a_list_the_body_ends_on_is_body_and_a_menu_after_it_is_not() -> None:
     article = structure_article(_plain(text))
     assert article.paragraphs == [*PARAGRAPHS, "The tour dates:", *dates]
     assert is_caption("Image caption Taylor Swift's seventh album, Lover, is the only one she owns the rights to")
+
+
+def test_teasers_under_a_related_header_are_left_out_and_the_body_runs_on() -> None:
+    text = "\n".join(["Band sets anniversary tour - Music Weekly", "Band sets anniversary tour", "By Ann Lee",
+                      *PARAGRAPHS[:2], "Related articles", "Singer cancels shows after illness",
+                      "Festival line-up announced: who is playing", *PARAGRAPHS[2:], "Você pode gostar...",
+                      "Outro artigo sobre a banda"])
+    article = structure_article(_plain(text))
+    assert article.paragraphs == PARAGRAPHS
+    assert article.title == "Band sets anniversary tour" and article.authors == ["Ann Lee"]
 
 
 def test_later_chunks_of_a_split_body_are_put_back_in_page_order() -> None:

@@ -11,12 +11,16 @@ _CREDIT = re.compile(
     r"(?:\s*(?:credit|courtesy))?\s*(?::|\.\.\.|…|by\b|courtesy\b|©|\s+(?=\S+\.[a-z]{2,}\b)|\s+(?=(?-i:[A-Z])))",
     re.IGNORECASE,
 )
-_AGENCY = re.compile(r"\b(?:getty images|afp|reuters|associated press|ap photo|shutterstock|epa|dpa|anadolu)\b\)?\.?$",
-                     re.IGNORECASE)
+_AGENCY = re.compile(r"\b(?:getty(?: images)?|afp|reuters|associated press|ap photo|(?-i:AP)|shutterstock|epa|dpa|"
+                     r"anadolu)\b\)?\.?$", re.IGNORECASE)
+# Credits that open the line in words, not with "Photo:": "личный архив Анны Ивановой" (personal archive).
+_CREDIT_WORDS = re.compile(r"^(?:из )?личн(?:ый|ого) архив(?:а)?\b|^архив\s+(?-i:[А-Я])", re.IGNORECASE)
+# "H.W. Chiu": a full stop after an initial ends no sentence.
+_NEXT_SENTENCE = re.compile(r"(?<!\b[A-Z])[.!?]\s+[A-Z]")
 _MAX_WORDS = 60
 # Substrings one of which every credit contains: a cheap test before the regexes.
-_HINTS = ("photo", "picture", "image", "illustration", "credit", "foto", "фото", "bild",
-          "afp", "reuters", "associated press", "shutterstock", "epa", "dpa", "anadolu")
+_HINTS = ("photo", "picture", "image", "illustration", "credit", "foto", "фото", "bild", "getty", "ap",
+          "архив", "afp", "reuters", "associated press", "shutterstock", "epa", "dpa", "anadolu")
 
 
 def credit_start(line: str) -> int | None:
@@ -27,15 +31,18 @@ def credit_start(line: str) -> int | None:
     low = line.lower()
     if not any(hint in low for hint in _HINTS):
         return None
+    if _CREDIT_WORDS.match(line) and len(words) <= 6:
+        return 0
     matches = [m for m in _CREDIT.finditer(line) if not _inside_name(line, m)]
     if matches:
         start = matches[-1].start()
         tail = line[start:].split()
         # The credit is the end of the line: a name or agency, not another sentence.
-        if len(tail) <= 10 and not re.search(r"[.!?]\s+[A-Z]", line[matches[-1].end():]):
+        if len(tail) <= 10 and not _NEXT_SENTENCE.search(line[matches[-1].end():]):
             return start
     agency = _AGENCY.search(line)
-    if agency and len(words) <= 40 and not _after_lowercase_word(line, agency.start()):
+    if agency and len(words) <= 40 and not _after_lowercase_word(line, agency.start()) \
+            and not low.startswith("by "):  # "By Jill Lawless, AP" is a byline
         return agency.start()
     return None
 
@@ -43,7 +50,7 @@ def credit_start(line: str) -> int | None:
 def _after_lowercase_word(line: str, start: int) -> bool:
     """"... declined to comment to Reuters.": the agency ends a sentence, it credits nothing."""
     before = line[:start].split()
-    return bool(before) and before[-1].isalpha() and before[-1].islower()
+    return bool(before) and before[-1].isalpha() and before[-1].islower() and before[-1] != "via"
 
 
 def _inside_name(line: str, match: re.Match) -> bool:

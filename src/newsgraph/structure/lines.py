@@ -9,6 +9,7 @@ the runs of lines where prose outweighs everything else.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -37,6 +38,22 @@ MAX_GAIN = 80.0
 ISOLATION = 2
 ISOLATED_SHARE = 0.3
 _GALLERY = re.compile(r"^\d+ (of|/) \d+\b")
+# The header of a box of links to other stories, in the languages the pages come in; the
+# title-like lines below it are teasers, whatever else they look like.
+_TEASER_HEADER = re.compile(
+    r"^[\s\[(•·|>»-]*(?:related(?: \w+)?|see also|read also|also read|read more|more (?:stories|news|videos)|"
+    r"don'?t miss|must read|most (?:popular|read|viewed|shared|watched)(?: \w+){0,3}|trending(?: \w+)?|"
+    r"top stories|latest (?:news|stories|videos?|headlines)|recommended(?: \w+){0,2}|popular (?:posts|stories|articles)|"
+    r"you (?:may|might) (?:also )?(?:like|enjoy)|editor'?s picks|in case you missed it|"
+    r"leia (?:também|mais)|veja também|você (?:também )?pode gostar|artigos relacionados|posts relacionados|"
+    r"lesen sie (?:auch|mehr)|auch interessant|das könnte (?:sie|dich) auch interessieren|(?:à )?lire aussi|"
+    r"vous aimerez (?:aussi|également)|lee también|te puede interesar|noticias relacionadas|leggi anche|"
+    r"potrebbe(?:ro)? interessarti|articoli correlati|читайте также|вам также может быть интересно|"
+    r"похожие (?:статьи|записи|новости|публикации))[\s.:!…»›>|\])-]*$",
+    re.IGNORECASE,
+)
+TEASER_WORDS = 16  # a teaser headline is at most this long
+MAX_TEASERS = 10
 _TEASER_END = re.compile(r"(\.\.\.|…)['\"’”]?$")
 
 
@@ -111,6 +128,26 @@ def classify(lines: list[str], boilerplate: BoilerplateIndex | None = None) -> l
         result.append(Line(len(result), text, words, kind, score, ends_article(text)))
     _discount_isolated(result)
     return result
+
+
+def mark_teasers(lines: list[Line], start: int, signed: Callable[[Line], bool]) -> None:
+    """Headlines listed under a "Related articles" / "Don't miss" header, from ``start`` on, are boilerplate.
+
+    Their scores stay as they are, so the body's run is not broken where such a box
+    interrupts it; only the lines themselves are left out. The box ends at the first
+    line of real prose (a sentence, not a title) or at a byline or dateline (``signed``):
+    what follows is an article's head, not a teaser.
+    """
+    for header in lines[start:]:
+        if header.words > 8 or not _TEASER_HEADER.match(header.text):
+            continue
+        header.kind = "boilerplate"
+        for line in lines[header.index + 1:header.index + 1 + MAX_TEASERS]:
+            title = line.words <= TEASER_WORDS and not line.text.rstrip().endswith(".")
+            if line.kind == "prose" and not title or signed(line):
+                break
+            if line.kind in ("short", "prose"):
+                line.kind = "boilerplate"
 
 
 def _discount_isolated(lines: list[Line]) -> None:

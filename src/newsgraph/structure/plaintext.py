@@ -18,7 +18,7 @@ from newsgraph.structure.captions import is_credit_only
 from newsgraph.structure.cleanup import deobfuscate_emails, strip_label, tidy
 from newsgraph.structure.metadata.dates import FoundDate, date_label, find_date, is_dateline
 from newsgraph.structure.metadata.headline import overlap
-from newsgraph.structure.lines import Line, classify, list_end, segments
+from newsgraph.structure.lines import Line, classify, list_end, mark_teasers, segments
 
 # "Headline - Outlet", "Headline | Outlet": the page title carries the site name.
 _TITLE_SEPARATOR = re.compile(r"\s+[-|–—:•·]{1,2}\s+")
@@ -56,6 +56,11 @@ class PlainParts:
 
 def _norm(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.casefold()))
+
+
+def _signed(line: Line) -> bool:
+    """A byline or a dateline."""
+    return is_dateline(line.text) or parse_byline(line.text) != ([], None)
 
 
 def _title_like(line: Line) -> bool:
@@ -284,6 +289,7 @@ def structure_plain(text: str, boilerplate: BoilerplateIndex | None = None, titl
     if not lines:
         return parts
     headline, sure, headline_text = find_headline(lines, title)
+    mark_teasers(lines, 0 if headline is None else headline + 1, _signed)
     first, last = body_span(lines, headline if sure else None)
     if headline is None and first:
         headline = _headline_before(lines, first)
