@@ -303,6 +303,25 @@ def test_teasers_under_a_related_header_are_left_out_and_the_body_runs_on() -> N
     assert article.title == "Band sets anniversary tour" and article.authors == ["Ann Lee"]
 
 
+@pytest.mark.parametrize("about", [
+    ["About the author", "She writes about music."],
+    ["Über Ann Lee", "Als Redakteurin schreibt Ann Lee über Musik und Festivals."],
+    ["Ann Lee is a freelance writer living in Minneapolis"],
+    ["Acme is a leading provider of stage equipment, headquartered in Baar with offices in 15 countries."],
+])
+def test_the_body_stops_at_the_writer_or_company_description(about: list[str]) -> None:
+    text = "\n".join(["Band sets anniversary tour - Music Weekly", "Band sets anniversary tour", "By Ann Lee",
+                      *PARAGRAPHS, *about, "Contact us"])
+    assert structure_article(_plain(text)).paragraphs == PARAGRAPHS
+
+
+def test_about_us_in_a_menu_and_a_person_described_early_are_not_the_end() -> None:
+    opening = "Ann Lee is a freelance writer who says her festival contract was cancelled without notice last week."
+    text = "\n".join(["Band sets anniversary tour - Music Weekly", "Band sets anniversary tour", opening,
+                      PARAGRAPHS[0], "About Us", *PARAGRAPHS[1:]])
+    assert structure_article(_plain(text)).paragraphs == [opening, *PARAGRAPHS]
+
+
 def test_later_chunks_of_a_split_body_are_put_back_in_page_order() -> None:
     chunk = '<div class="article body">{}</div>'
     html = ("<html><body><main>" + chunk.format(f"<p>{PARAGRAPHS[0]}</p><p>{PARAGRAPHS[1]}</p>")

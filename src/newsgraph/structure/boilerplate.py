@@ -165,6 +165,34 @@ def looks_like_boilerplate(line: str, words: int) -> bool:
     return words <= 6 and bool(_INTERFACE.match(line.strip()))
 
 
+# What follows a story about its writer or its company: "About the author", "Über Moritz
+# Bachmann" (when the next line speaks of him), "Dallas Robinson is a freelance writer ...",
+# "Ascom is a global solutions provider ... headquartered in Baar".
+_ABOUT_HEADER = re.compile(r"^(?i:about|über|sobre|à propos de|a proposito di|acerca de)\s+(?:(?P<author>(?:the|o|a|der|die|"
+                           r"l['’]|el|la|le) (?:author|authors|autor|autora|autore|auteur|writer)s?)|(?P<name>"
+                           r"(?:[A-Z\u00c0-\u024f][\w.'’-]+\s*){1,4}))\s*:?$")
+_ABOUT_NEXT_WORDS = 6  # the name must come this soon in the next line
+_BIO = re.compile(r"^(?:[A-Z\u00c0-\u024f][\w.'’-]+\s){1,4}(?:is|was|ist|é|est|es)\s+(?:a|an|the|ein|eine|um|uma|un|une|una)\s"
+                  r"(?=.*\b(?:writer|journalist|reporter|editor|columnist|contributor|correspondent|freelancer?|"
+                  r"blogger|author of|provider of|solutions provider|leading provider|headquartered|founded in|"
+                  r"listed on|employs)\b)")
+BIO_WORDS = 120
+
+
+def about_line(line: str, following: str | None = None) -> bool:
+    """A header of the writer's or the company's description, or its first sentence."""
+    if len(line.split()) <= BIO_WORDS and _BIO.match(line):
+        return True
+    header = _ABOUT_HEADER.match(line.strip())
+    if not header:
+        return False
+    if header["author"]:
+        return True
+    first = header["name"].split()[0]
+    return following is not None and first in following.split()[:_ABOUT_NEXT_WORDS * 3] and \
+        first.casefold() not in ("us", "me", "our", "this", "the", "uns")
+
+
 def ends_article(line: str) -> bool:
     """A comments header or a "you may also like" list: the article is over."""
     return len(line) < 60 and bool(_END_OF_ARTICLE.match(line))

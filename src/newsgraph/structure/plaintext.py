@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from newsgraph.records import Precision
-from newsgraph.structure.boilerplate import BoilerplateIndex
+from newsgraph.structure.boilerplate import BoilerplateIndex, about_line
 from newsgraph.structure.metadata.byline import names_in, parse_byline
 from newsgraph.structure.captions import is_credit_only
 from newsgraph.structure.cleanup import deobfuscate_emails, strip_label, tidy
@@ -209,7 +209,23 @@ def body_span(lines: list[Line], headline: int | None) -> tuple[int, int]:
     for start, end, extra in runs[chosen + 1:chosen + 2]:
         if extra >= NEXT_RUN_SHARE * score and start - last <= MAX_GAP and _cut_at_end(lines, last, start) == start:
             last = _cut_at_end(lines, start, end)
+    last = _cut_at_about(lines, first, last)
     return first, list_end(lines, last)  # a list the body ends on ("Tour dates:" / "June 9 -- ...")
+
+
+def _cut_at_about(lines: list[Line], first: int, last: int) -> int:
+    """The body stops at the writer's or company's description when it stands in the body's
+    second half (by prose words): "About Ascom" / "Ascom is a global provider of ...".
+    """
+    total = sum(line.words for line in lines[first:last] if line.kind == "prose")
+    seen = 0
+    for line in lines[first + 1:last]:
+        following = lines[line.index + 1].text if line.index + 1 < len(lines) else None
+        if seen >= total / 2 and about_line(line.text, following):
+            return line.index
+        if line.kind == "prose":
+            seen += line.words
+    return last
 
 
 def _cut_at_end(lines: list[Line], first: int, last: int) -> int:
