@@ -303,6 +303,15 @@ def test_teasers_under_a_related_header_are_left_out_and_the_body_runs_on() -> N
     assert article.title == "Band sets anniversary tour" and article.authors == ["Ann Lee"]
 
 
+def test_a_teaser_printed_in_the_body_and_again_below_it_is_left_out() -> None:
+    teaser = "Singer cancels summer shows after a sudden illness"
+    label = "Portion Fix Containers: 1 Green, 1 Red"  # printed twice, far apart, inside the body only: kept
+    body = [PARAGRAPHS[0], label, PARAGRAPHS[1], teaser, PARAGRAPHS[2], label, PARAGRAPHS[3]]
+    text = "\n".join(["Band sets anniversary tour - Music Weekly", "Band sets anniversary tour", "By Ann Lee",
+                      *body, "Most Popular", "Sign in", teaser, "Another headline from the sidebar here"])
+    assert structure_article(_plain(text)).paragraphs == [p for p in body if p != teaser]
+
+
 @pytest.mark.parametrize("about", [
     ["About the author", "She writes about music."],
     ["Über Ann Lee", "Als Redakteurin schreibt Ann Lee über Musik und Festivals."],

@@ -130,6 +130,42 @@ def classify(lines: list[str], boilerplate: BoilerplateIndex | None = None) -> l
     return result
 
 
+# A line of this many words printed in the body and again below it is a teaser (above it, only
+# if it is no sentence: the standfirst is printed again as the first paragraph); shorter
+# lines are labels that menus share.
+REPEAT_WORDS = 40
+REPEAT_MIN_WORDS = 5
+NEAR_REPEAT = 3  # a title printed twice this close (link and text, "Business" between) is a teaser too
+
+
+def mark_repeats(lines: list[Line], first: int, last: int, keep: Callable[[Line], bool]) -> None:
+    """Lines of the body ``first:last`` that the page prints again outside it (a teaser's
+    headline in the body's related box and in the sidebar) are boilerplate, unless ``keep``
+    says otherwise (the headline, a byline).
+
+    Article paragraphs appear once; what a page repeats around them is its furniture. A line
+    repeated only inside the body (a recipe's "Drink during your workout", an interview's
+    questions) stays, unless its copies stand a few lines apart (an inline teaser's link and
+    text). Scores stay as they are, as for teasers.
+    """
+    def key(line: Line) -> str | None:
+        return " ".join(_WORD.findall(line.text.casefold())) \
+            if REPEAT_MIN_WORDS <= line.words <= REPEAT_WORDS else None
+
+    def sentence(line: Line) -> bool:
+        return line.text.rstrip().endswith(".")
+
+    above = {key(line) for line in lines[:first] if not sentence(line)}
+    below = {key(line) for line in lines[last:]}
+    for line in lines[first:last]:
+        found = key(line)
+        near = {key(other) for other in lines[max(first, line.index - NEAR_REPEAT):line.index + 1 + NEAR_REPEAT]
+                if other is not line and not sentence(other)}
+        if found and line.kind != "boilerplate" and not keep(line) and (
+                found in below or found in above and not sentence(line) or found in near):
+            line.kind = "boilerplate"
+
+
 def mark_teasers(lines: list[Line], start: int, signed: Callable[[Line], bool]) -> None:
     """Headlines listed under a "Related articles" / "Don't miss" header, from ``start`` on, are boilerplate.
 

@@ -18,7 +18,7 @@ from newsgraph.structure.captions import is_credit_only
 from newsgraph.structure.cleanup import deobfuscate_emails, strip_label, tidy
 from newsgraph.structure.metadata.dates import FoundDate, date_label, find_date, is_dateline
 from newsgraph.structure.metadata.headline import overlap
-from newsgraph.structure.lines import Line, classify, list_end, mark_teasers, segments
+from newsgraph.structure.lines import Line, classify, list_end, mark_repeats, mark_teasers, segments
 
 # "Headline - Outlet", "Headline | Outlet": the page title carries the site name.
 _TITLE_SEPARATOR = re.compile(r"\s+[-|–—:•·]{1,2}\s+")
@@ -307,6 +307,8 @@ def structure_plain(text: str, boilerplate: BoilerplateIndex | None = None, titl
     headline, sure, headline_text = find_headline(lines, title)
     mark_teasers(lines, 0 if headline is None else headline + 1, _signed)
     first, last = body_span(lines, headline if sure else None)
+    title_keys = {_norm(headline_text or "")} | _title_variants(lines[0].text)
+    mark_repeats(lines, first, last, lambda line: _norm(line.text) in title_keys or _signed(line))
     if headline is None and first:
         headline = _headline_before(lines, first)
     if headline is None and lines[0].kind == "short" and first > 0:
