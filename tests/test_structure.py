@@ -161,6 +161,13 @@ def test_captions_with_credits() -> None:
     "No spam, we promise. You can unsubscribe at any time and we'll never share your details.",
     "If you buy something through this post, the site may get a share of the sale.",
     '&amp;lt;span data-mce-type="bookmark" style="display: inline-block;"&amp;gt;',
+    "Want more Rolling Stone? Sign up for our newsletter.",
+    "Subscribe to WIRED and stay smart with more of your favorite Ideas writers.",
+    "Don't miss a brief. Sign up for our daily email.",
+    "Do you rely on Snopes reporting? Click here to support it.",
+    "CLICK HERE TO GET THE FOX NEWS APP",
+    "Get Motor Cycle Monthly delivered through your letterbox every month. 12 issues for £11.99.",
+    "Listen to Newsbeat live at 12:45 and 17:45 weekdays - or listen back here.",
 ])
 def test_links_to_other_stories_contact_lines_and_credits_are_boilerplate(line: str) -> None:
     assert looks_like_boilerplate(line, len(line.split()))
@@ -171,6 +178,9 @@ def test_links_to_other_stories_contact_lines_and_credits_are_boilerplate(line: 
     "He told reporters at the White House that he would follow the rules on Twitter and elsewhere.",
     "Read the full statement here.",
     "Why Can't Taylor Swift Perform Her Own Songs? It's Complicated [Bloomberg]",
+    "You can also subscribe to this newsletter here — just tick the box.",
+    "Sign up for the Disney+ bundle using the same email as your Hulu account",
+    'Use code "50OFF699" to get it at Dell for $799.99',
 ])
 def test_prose_that_mentions_links_or_following_is_kept(line: str) -> None:
     assert not looks_like_boilerplate(line, len(line.split()))

@@ -136,15 +136,26 @@ _FOLLOW = re.compile(r"^follow (?:us|\S+(?: \S+){0,4}) on (?:twitter|facebook|in
                      re.IGNORECASE)
 _CREDITS = re.compile(r"^\(?(?:additional )?(?:reporting|writing|editing|research) by\b|"
                       r"\bcontributed (?:reporting )?to this (?:report|story|article)\.?\)?$", re.IGNORECASE)
+# Promotion of the outlet's own products, in the body's place: newsletters, apps, subscriptions,
+# live streams, promo codes ("Want more Rolling Stone? Sign up for our newsletter.").
+_PROMO = re.compile(
+    r"^subscribe to\b|^want more [\w' ]{1,30}\?|^need more \w+\? subscribe\b|"
+    r"(?:^|[.!?]\s+)(?:sign up|subscribe|register)\b[^.]*\b(?:newsletters?|e-?mail (?:alerts|updates|newsletters?)|"
+    r"(?:daily|weekly) e-?mail|mailing list|alerts)\b|"
+    r"\bclick here to (?:support|subscribe|donate|sign up|get the .{1,40} app)\b|^(?:get|download) the .{1,40} app\b|"
+    r"\b\d+ issues for\b|\bpromo codes\b|"
+    r"^listen (?:to .{1,40} )?live\b|\blisten back\b",
+    re.IGNORECASE,
+)
 # Words of a line those patterns may still call end matter.
 END_MATTER_WORDS = 45
 
 
 def is_end_matter(line: str, words: int) -> bool:
-    """A related-story link, a contact or follow line, or the desk's credits: never the story."""
+    """A related-story link, a contact or follow line, the desk's credits or a promotion: never the story."""
     if words > END_MATTER_WORDS:
         return False
-    if _RELATED.match(line) or _FOLLOW.match(line) or _CREDITS.search(line):
+    if _RELATED.match(line) or _FOLLOW.match(line) or _CREDITS.search(line) or _PROMO.search(line):
         return True
     return bool(_HANDLE.search(line)) and bool(_CONTACT.search(line))
 
