@@ -341,6 +341,22 @@ def test_about_us_in_a_menu_and_a_person_described_early_are_not_the_end() -> No
     assert structure_article(_plain(text)).paragraphs == [opening, *PARAGRAPHS]
 
 
+def test_a_split_drop_cap_is_joined_when_the_page_uses_the_word() -> None:
+    from newsgraph.structure.cleanup import join_drop_cap
+    vocabulary = {"the", "adam", "schiff", "man"}
+    assert join_drop_cap("T he Davis Cup Final began on Monday.", vocabulary) == "The Davis Cup Final began on Monday."
+    assert join_drop_cap("A dam Schiff's inquiry is incoherent.", vocabulary) == "Adam Schiff's inquiry is incoherent."
+    assert join_drop_cap("A man rides on a donkey.", vocabulary) == "A man rides on a donkey."
+
+
+def test_an_embedded_post_at_the_end_of_the_body_is_kept() -> None:
+    post = ["Who are we as a nation if we respond to threats with retribution? pic.twitter.com/s96jjh8AlD",
+            "— Rep. Ilhan Omar (@Ilhan) November 19, 2019"]
+    text = "\n".join(["Band sets anniversary tour - Music Weekly", "Band sets anniversary tour", "By Ann Lee",
+                      *PARAGRAPHS, *post, "Tags", "Music", "Most Popular"])
+    assert structure_article(_plain(text)).paragraphs == [*PARAGRAPHS, *post]
+
+
 def test_later_chunks_of_a_split_body_are_put_back_in_page_order() -> None:
     chunk = '<div class="article body">{}</div>'
     html = ("<html><body><main>" + chunk.format(f"<p>{PARAGRAPHS[0]}</p><p>{PARAGRAPHS[1]}</p>")

@@ -1,4 +1,4 @@
-"""Small repairs to the text of kept lines: obfuscated e-mails and paragraph labels."""
+"""Small repairs to the text of kept lines: obfuscated e-mails, paragraph labels, split drop caps."""
 
 from __future__ import annotations
 
@@ -35,6 +35,19 @@ def strip_label(paragraph: str) -> tuple[str | None, str]:
     if not match:
         return None, paragraph
     return match.group(1).capitalize(), paragraph[match.end():]
+
+
+# "T he Davis Cup Final began ...": a drop cap the scrape split off its word.
+_DROP_CAP = re.compile(r"^([A-Z\u00c0-\u00de]) ([a-z\u00df-\u00ff]+)\b")
+
+
+def join_drop_cap(paragraph: str, vocabulary: set[str]) -> str:
+    """Join a paragraph's split first letter to its word when the page uses the joined word
+    elsewhere ("T he" → "The", "A dam Schiff" → "Adam Schiff"; "A man" stays)."""
+    match = _DROP_CAP.match(paragraph)
+    if match and (match[1] + match[2]).casefold() in vocabulary:
+        return match[1] + paragraph[2:]
+    return paragraph
 
 
 def tidy(line: str) -> str:

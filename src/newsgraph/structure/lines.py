@@ -127,7 +127,22 @@ def classify(lines: list[str], boilerplate: BoilerplateIndex | None = None) -> l
             score -= GAP_GROWTH * (gap - 1)
         result.append(Line(len(result), text, words, kind, score, ends_article(text)))
     _discount_isolated(result)
+    _keep_embedded_posts(result)
     return result
+
+
+# "— Rep. Ilhan Omar (@Ilhan) November 19, 2019": the signature of an embedded tweet.
+_POST_SIGNATURE = re.compile(r"^[—–-]\s*\S.{0,80}\(@\w{1,20}\)\s+[A-Z][a-z]+\.? \d{1,2}, \d{4}$")
+
+
+def _keep_embedded_posts(lines: list[Line]) -> None:
+    """An embedded post (its text, then its signature) is part of the article, as it would
+    be on the page: it scores as prose, whatever its links and handles look like."""
+    for line in lines:
+        if _POST_SIGNATURE.match(line.text):
+            for part in (lines[line.index - 1], line) if line.index else (line,):
+                if part.kind != "prose":
+                    part.kind, part.score = "prose", float(min(part.words, MAX_GAIN))
 
 
 # A line of this many words printed in the body and again below it is a teaser (above it, only

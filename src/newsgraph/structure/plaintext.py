@@ -15,7 +15,7 @@ from newsgraph.records import Precision
 from newsgraph.structure.boilerplate import BoilerplateIndex, about_line
 from newsgraph.structure.metadata.byline import names_in, parse_byline
 from newsgraph.structure.captions import is_credit_only
-from newsgraph.structure.cleanup import deobfuscate_emails, strip_label, tidy
+from newsgraph.structure.cleanup import deobfuscate_emails, join_drop_cap, strip_label, tidy
 from newsgraph.structure.metadata.dates import FoundDate, date_label, find_date, is_dateline
 from newsgraph.structure.metadata.headline import overlap
 from newsgraph.structure.lines import Line, classify, list_end, mark_repeats, mark_teasers, segments
@@ -35,6 +35,7 @@ MAX_LEAD_LINES = 2
 # "By A, B on Monday, November 18th, 2019 at 11:08 a.m.": a byline that is long enough to read as prose.
 _BY_DATED = re.compile(r"^by\s+\S.*\d{4}", re.IGNORECASE)
 _HANDLE = re.compile(r"\s+@\w{2,}\s*$")
+_WORDS = re.compile(r"\w+")
 # A dateline may stand this many lines above the headline.
 ABOVE_HEADLINE = 3
 
@@ -347,6 +348,7 @@ def structure_plain(text: str, boilerplate: BoilerplateIndex | None = None, titl
         parts.lead = " ".join(line.text for line in lead) or None
         used.update(line.index for line in lead)
 
+    vocabulary = {word.casefold() for line in lines for word in _WORDS.findall(line.text)}
     for line in lines[first:last]:
         if line.index in used or line.kind == "boilerplate":
             continue
@@ -355,7 +357,7 @@ def structure_plain(text: str, boilerplate: BoilerplateIndex | None = None, titl
             if not is_credit_only(line.text):
                 parts.captions.append(line.text)
             continue
-        label, paragraph = strip_label(deobfuscate_emails(line.text))
+        label, paragraph = strip_label(join_drop_cap(deobfuscate_emails(line.text), vocabulary))
         if label:
             parts.labels.append(label)
         if paragraph:
