@@ -97,6 +97,26 @@ def test_the_domain_letters_decide_between_competing_site_names() -> None:
     assert article.outlet == "The Anti-June Cleaver"
 
 
+def test_a_name_the_page_repeats_and_a_domain_it_mentions_pick_the_site_among_title_parts() -> None:
+    text = "\n".join(["NASCAR standings | Autoracing | F1 | Indy | StockCar", "Home", "Reportagens Autoracing",
+                      "NASCAR standings", BODY, BODY, BODY, "Indique o Autoracing", "Trabalhe no Autoracing",
+                      "www.autoracing.com.br"])
+    assert _plain(text).outlet == "Autoracing"
+    # the same page without that evidence: the title's last part, as before
+    bare = "\n".join(["NASCAR standings | Autoracing | F1 | Indy | StockCar", "Home", "NASCAR standings",
+                      BODY, BODY, BODY])
+    assert _plain(bare).outlet == "StockCar"
+
+
+def test_an_imprint_line_names_the_company_and_a_title_part_with_a_year_is_an_event() -> None:
+    text = "\n".join(["Take C.A.R.E. - comwrap auf der DMEXCO 2018", "Home", "Take C.A.R.E.", BODY, BODY, BODY,
+                      "comwrap GmbH", "Hanauer Landstr. 126", "comwrap GmbH"])
+    assert _plain(text).outlet == "comwrap"
+    # a mentioned domain alone names no outlet: support for a name, never a name itself
+    lone = "\n".join(["Storm hits the coast", "Storm hits the coast", BODY, BODY, BODY, "Photos on flickr.com"])
+    assert _plain(lone).outlet is None
+
+
 # --- headline -------------------------------------------------------------------------
 
 def test_html_headline_is_the_supported_h1_not_the_social_title_or_logo() -> None:

@@ -15,7 +15,8 @@ from newsgraph.structure.html import structure_html
 from newsgraph.structure.metadata.byline import names_in, outlet_in_byline
 from newsgraph.structure.metadata.dates import from_iso
 from newsgraph.structure.metadata.language import guess_language
-from newsgraph.structure.metadata.outlet import BYLINE, Signal, choose_outlet, text_signals, title_parts
+from newsgraph.structure.metadata.outlet import (BYLINE, Signal, choose_outlet, repeated_names, text_signals,
+                                                 title_parts)
 from newsgraph.structure.metadata.wire import wire_in_text
 from newsgraph.structure.plaintext import structure_plain
 
@@ -44,7 +45,9 @@ def _from_plain(raw: RawDocument, url: str | None, boilerplate: BoilerplateIndex
     parts = structure_plain(raw.text, boilerplate, title=(raw.metadata or {}).get("title"))
     signals = [Signal(n, w, "title") for n, w in title_parts(parts.page_title, parts.title)] if parts.page_title else []
     signals += [Signal(name, BYLINE, "byline") for line in parts.bylines if (name := outlet_in_byline(line))]
-    outlet, wire = choose_outlet(signals + text_signals(parts.removed), url)
+    signals += text_signals(parts.removed)
+    signals += repeated_names(signals, [*parts.removed[1:], *parts.paragraphs])
+    outlet, wire = choose_outlet(signals, url)
     wire = wire or wire_in_text([*parts.bylines, *parts.paragraphs[:2]])
     metadata = {"labels": parts.labels} if parts.labels else {}
     return Article(id=raw.id, origin=raw.origin, title=parts.title, lead=parts.lead,

@@ -20,8 +20,12 @@ from dataclasses import dataclass
 from newsgraph.reference.outlets import (OutletTable, default_outlets, is_media_owner, outlet_key,
                                         registrable_domain)
 
-KNOWN_DOMAIN, SITE_NAME, PUBLISHER, TITLE_PART, COPYRIGHT, FOLLOW, WEBSITE, BYLINE, DOMAIN, MENTIONED = \
-    5, 4, 3, 3, 2, 2, 2, 2, 1, 1
+KNOWN_DOMAIN, SITE_NAME, PUBLISHER, TITLE_PART, COPYRIGHT, FOLLOW, WEBSITE, BYLINE, DOMAIN, MENTIONED, IMPRINT = \
+    5, 4, 3, 3, 2, 2, 2, 2, 1, 1, 2
+# Support only (they add to a name other signals give, never name an outlet alone): a domain
+# the text mentions whose letters are the name's, and a name the page repeats in its text.
+MENTIONED_DOMAIN, REPEATED = 2, 1
+REPEATS = 3  # mentions beyond the title that make a name the page's own
 DOMAIN_MATCH_BONUS = 2
 TITLE_OTHER_END = 1  # the title's far end is more often the headline or a section than the site
 
@@ -37,6 +41,9 @@ _DOMAIN_MENTION = re.compile(r"(?<![\w.-])(?:www\.)?[a-z0-9][a-z0-9-]*(?:\.[a-z0
 _FOLLOW = re.compile(r"^follow\s+(?:us\s+)?(?P<name>.{2,40}?)\s+on\s+(?:twitter|facebook|instagram|linkedin|"
                      r"youtube|flipboard|rss|pinterest)\b", re.IGNORECASE)
 _DOMAIN_NAME = re.compile(r"(?:[\w-]+\.)+[a-z]{2,}", re.IGNORECASE)
+# An imprint line: the company's name alone with its legal form ("comwrap GmbH").
+_IMPRINT = re.compile(r"^(?P<name>[\w&.'’-]+(?: [\w&.'’-]+){0,2}),? (?-i:GmbH|AG|Inc\.|LLC|Ltd\.?|Limited|plc|S\.A\.|"
+                      r"S\.r\.l\.|B\.V\.|Ltda\.?)$")
 TITLE_SEPARATOR = re.compile(r"\s+(?:[-|–—:•·»~/]{1,2}|::)\s+")
 # Title parts that are sections of a site, not its name.
 _SECTION = re.compile(r"^(?:news|latest news|breaking news|opinion|editorial|world|world news|us|u\.s\.|uk|"
@@ -45,6 +52,7 @@ _SECTION = re.compile(r"^(?:news|latest news|breaking news|opinion|editorial|wor
                       r"international|economy|markets|money|auto news|reviews?|features?|analysis|"
                       r"[a-z]+ news)$", re.IGNORECASE)
 MAX_NAME_WORDS = 7
+_YEAR = re.compile(r"(?<![\w/])(?:19|20)\d\d(?![\w/])")
 
 
 @dataclass(frozen=True)
@@ -52,6 +60,7 @@ class Signal:
     name: str
     weight: int
     source: str  # "domain", "og:site_name", "publisher", "title", "copyright", "follow", ...
+    support: bool = False  # adds to a name other signals give; names no outlet alone
 
 
 def squash(name: str) -> str:
@@ -61,9 +70,10 @@ def squash(name: str) -> str:
 
 
 def _plausible(name: str) -> bool:
+    """Could be a site's name: short, not a section, and no year ("comwrap auf der DMEXCO 2018" is an event)."""
     name = name.strip()
     return bool(name) and len(name.split()) <= MAX_NAME_WORDS and not _SECTION.match(name) \
-        and any(c.isalpha() for c in name) and len(name) <= 60
+        and any(c.isalpha() for c in name) and len(name) <= 60 and not _YEAR.search(name)
 
 
 def from_copyright(line: str, table: OutletTable | None = None) -> str | None:
@@ -137,8 +147,8 @@ def title_parts(title: str, headline: str | None = None) -> list[tuple[str, int]
     if len(parts) < 2:
         return []
     found = [(parts[-1], TITLE_PART)] if _plausible(parts[-1]) else []
-    if _plausible(parts[0]) and len(parts[0].split()) <= 4:
-        found.append((parts[0], TITLE_OTHER_END))
+    # "Headline | Site | F1 | Indy | StockCar": any short part may be the site's name
+    found += [(part, TITLE_OTHER_END) for part in parts[:-1] if _plausible(part) and len(part.split()) <= 4]
     return found
 
 
@@ -153,6 +163,11 @@ def text_signals(lines: Iterable[str], table: OutletTable | None = None) -> list
     for line in lines:
         if len(line) > 300:
             continue
+        imprint = _IMPRINT.match(line.strip())
+        if imprint and imprint["name"] not in mentioned and not is_media_owner(imprint["name"]) \
+                and _plausible(imprint["name"]):
+            mentioned.add(imprint["name"])  # once: an imprint is printed at each address
+            signals.append(Signal(imprint["name"], IMPRINT, "imprint"))
         low = line.lower()
         if "©" in line or "opyright" in low or "(c)" in low:
             name = from_copyright(line, table)
@@ -167,15 +182,32 @@ def text_signals(lines: Iterable[str], table: OutletTable | None = None) -> list
             if name and name not in mentioned:  # once each: a footer may repeat it
                 mentioned.add(name)
                 signals.append(Signal(name, MENTIONED, "mention"))
+            for match in _DOMAIN_MENTION.finditer(line):
+                site = registrable_domain(match.group(0))
+                if site and site not in mentioned and (table or default_outlets()).from_domain(site) is None:
+                    mentioned.add(site)
+                    signals.append(Signal(site, MENTIONED_DOMAIN, "domain mention", support=True))
     return signals
+
+
+def repeated_names(signals: Iterable[Signal], lines: list[str]) -> list[Signal]:
+    """Support for the candidate names the page's text repeats (a site names itself in its
+    menus and footers: "Reportagens Autoracing", "Trabalhe no Autoracing")."""
+    text = "\n".join(lines)
+    found = []
+    for name in {s.name for s in signals if not s.support}:
+        if len(name) >= 3 and len(re.findall(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text, re.IGNORECASE)) >= REPEATS:
+            found.append(Signal(name, REPEATED, "repeated", support=True))
+    return found
 
 
 def choose_outlet(signals: Iterable[Signal], url: str | None = None,
                   table: OutletTable | None = None) -> tuple[str | None, str | None]:
     """The outlet and the wire service (or None) the signals point to."""
     table = table or default_outlets()
-    signals = list(signals)
     site = registrable_domain(url) if url else None
+    # the page's own domain mentioned in its text is the URL's evidence, not more of it
+    signals = [s for s in signals if not (site and s.source == "domain mention" and s.name == site)]
     known = table.from_domain(url) if url else None
     if known:
         signals.append(Signal(known.name, KNOWN_DOMAIN, "domain"))
@@ -194,6 +226,7 @@ def choose_outlet(signals: Iterable[Signal], url: str | None = None,
         key = outlet_key(entry.name) if entry else squash(signal.name)
         if key:
             groups.setdefault(key, []).append(signal)
+    groups = {key: members for key, members in groups.items() if any(not s.support for s in members)}
     if not groups:
         return wire, wire  # only the agency speaks for the page: it published the story itself
 
@@ -209,7 +242,7 @@ def choose_outlet(signals: Iterable[Signal], url: str | None = None,
     entry = next((e for s in members if (e := table.from_name(s.name))), None)
     if entry is not None:
         return entry.name, wire
-    name = max(members, key=lambda s: (s.weight, s.source != "domain")).name.strip()
+    name = max((s for s in members if not s.support), key=lambda s: (s.weight, s.source != "domain")).name.strip()
     if _DOMAIN_NAME.fullmatch(name):  # "www.wday.ru" → "Wday.ru"
         name = registrable_domain(name) or name
         name = name[0].upper() + name[1:]
