@@ -249,6 +249,22 @@ def test_a_utc_timestamp_gives_way_to_the_same_moment_in_the_page_zone() -> None
     assert _html(alone, f"<h1>Storm</h1>{_paragraphs()}", url="https://cc.test/a").published == "2019-11-19T01:19+00:00"
 
 
+def test_a_utc_stamp_gives_way_to_the_bylines_time_in_its_named_zone() -> None:
+    from newsgraph.structure.metadata.zones import zoned_time
+    assert zoned_time("November 18, 2019 at 2:26 PM HST - Updated November 18 at 4:46 PM") == "2019-11-18T14:26-10:00"
+    assert zoned_time("Updated Jul 4, 2019 3:00 p.m. PT") == "2019-07-04T15:00-07:00"  # summer time
+    assert zoned_time("Jan 4, 2019 3:00 p.m. ET") == "2019-01-04T15:00-05:00"
+    assert zoned_time("Nov 19, 2019 10:07 AM CBS News") is None  # no zone named
+    head = "<title>Storm</title><meta property='article:published_time' content='2019-11-19T01:48:00Z'>"
+    byline = "<div class='byline'>By Jane Doe | November 18, 2019 at 2:26 PM HST</div>"
+    page = _html(head, f"<h1>Storm</h1>{byline}{_paragraphs()}", url="https://cc.test/a")
+    assert page.published == "2019-11-18T14:26-10:00"
+    # a zoned time more than a day away is another date the page mentions
+    far = "<div class='note'>Event on November 10, 2019 at 2:26 PM HST</div>"
+    assert _html(head, f"<h1>Storm</h1>{far}{_paragraphs()}", url="https://cc.test/a").published == \
+        "2019-11-19T01:48+00:00"
+
+
 def test_without_date_metadata_the_labelled_date_wins_over_a_date_in_the_text() -> None:
     body = (f"<h1>Storm</h1><p>Published: Monday, November 18th, 2019 at 11:08 a.m.</p>"
             f"<p>The mayor said on Sunday, October 13th, 2019 in a local newspaper that the storm would pass. {BODY}</p>"

@@ -8,6 +8,7 @@ precision the page gives. Nothing is fetched: trafilatura gets the page as a str
 
 from __future__ import annotations
 
+import datetime
 from copy import deepcopy
 from dataclasses import dataclass, field
 
@@ -27,6 +28,7 @@ from newsgraph.structure.metadata.language import guess_language
 from newsgraph.structure.metadata.outlet import (PUBLISHER, SITE_NAME, WEBSITE, Signal, choose_outlet, squash,
                                                  text_signals, title_parts)
 from newsgraph.structure.metadata.page import PageMeta, read_page
+from newsgraph.structure.metadata.zones import zoned_time
 from newsgraph.structure.metadata.wire import wire_in, wire_in_text
 from newsgraph.structure.lines import prose_share, word_count
 
@@ -160,6 +162,27 @@ def _labelled_date(tree: lxml.html.HtmlElement) -> tuple[str, Precision] | None:
     return None
 
 
+# A page's UTC stamp and its visible zoned time belong to one article when this close.
+SAME_STORY = datetime.timedelta(hours=24)
+
+
+def _on_page_clock(dated: tuple[str, Precision], tree: lxml.html.HtmlElement) -> tuple[str, Precision]:
+    """A UTC metadata stamp gives way to the time the byline shows in its named zone
+    ("November 18, 2019 at 2:26 PM HST"): its day is the day the page shows. Only when the
+    two are within a day of each other, so a date the article mentions never wins."""
+    if dated[1] != "minute" or not dated[0].endswith("+00:00"):
+        return dated
+    stamp = datetime.datetime.fromisoformat(dated[0])
+    for node in tree.iter("p", "span", "div", "time", "li"):
+        text = tidy(node.text_content())
+        if len(text) > MAX_DATELINE or not any(c.isdigit() for c in text):
+            continue
+        zoned = zoned_time(text)
+        if zoned and not zoned.endswith("+00:00") and abs(datetime.datetime.fromisoformat(zoned) - stamp) <= SAME_STORY:
+            return zoned, "minute"
+    return dated
+
+
 def _main_text(tree: lxml.html.HtmlElement, url: str | None) -> str:
     """trafilatura's precise extraction, unless it dropped most of a text that reads as prose.
 
@@ -224,7 +247,7 @@ def structure_html(html: str, url: str | None = None) -> HtmlParts:
     dated = local_time([d for value in page.published if (d := from_iso(value)) and _plausible_date(d)])
     dated = dated or meta_date or _labelled_date(tree) or (from_iso(document.date) if document.date else None)
     if dated:
-        parts.published, parts.precision = dated
+        parts.published, parts.precision = _on_page_clock(dated, tree)
     parts.site_name = document.sitename
     parts.section = (document.categories or [None])[0]
     # What the text reads as wins over what the page declares: templates declare one
