@@ -341,6 +341,26 @@ def test_about_us_in_a_menu_and_a_person_described_early_are_not_the_end() -> No
     assert structure_article(_plain(text)).paragraphs == [opening, *PARAGRAPHS]
 
 
+BODY_AFTER = "A teaser paragraph that follows the end of the article and has nothing to do with it at all."
+
+
+def test_a_caption_printed_again_without_its_credit_is_a_caption() -> None:
+    caption = "Lakers forward LeBron James dunks during the first half of the game against the Thunder on Tuesday."
+    text = "\n".join(["Band sets anniversary tour - Music Weekly", "Band sets anniversary tour", "By Ann Lee",
+                      *PARAGRAPHS[:2], caption, caption, "Photo: Ringo H.W. Chiu, AP", *PARAGRAPHS[2:],
+                      "You might also like", "Singer cancels shows after illness", BODY_AFTER])
+    article = structure_article(_plain(text))
+    assert article.paragraphs == PARAGRAPHS
+    assert article.captions == [caption, caption]
+
+
+def test_an_article_printed_twice_keeps_its_paragraphs() -> None:
+    from newsgraph.structure.lines import classify, mark_repeats
+    lines = classify([*PARAGRAPHS, "Print this article", *PARAGRAPHS])
+    mark_repeats(lines, 0, 4, keep=lambda line: False)
+    assert [line.kind for line in lines[:4]] == ["prose"] * 4
+
+
 def test_a_split_drop_cap_is_joined_when_the_page_uses_the_word() -> None:
     from newsgraph.structure.cleanup import join_drop_cap
     vocabulary = {"the", "adam", "schiff", "man"}

@@ -114,9 +114,12 @@ _END_OF_ARTICLE = re.compile(
     r"(?:comments?|responses|leave a (?:comment|reply)|join the (?:conversation|discussion)|discussion|"
     r"kommentare|commentaires|comentarios|comentários|commenti|"
     r"you (?:may|might) (?:also )?(?:like|enjoy)|read (?:these|this|more) next|up next|"
+    r"você (?:também )?pode gostar|vous aimerez (?:aussi|également)|(?:también )?te (?:puede|podría) (?:interesar|gustar)|"
+    r"(?:ti )?potrebbe(?:ro)? (?:interessarti|interessare|piacere)|das könnte (?:sie|dich) auch interessieren|"
+    r"вам (?:также )?может (?:быть интересно|понравиться)|"
     r"more (?:from |on |in )?\S+(?: \S+){0,2}|more (?:stories|articles) from.*|"
     r"most (?:popular|read|viewed|shared)|recommended (?:for you|stories|articles)|trending now)"
-    r"(?:\s*\(\d+\))?(?:\s+\d+)?[\s.:!»›>|\])-]*$",
+    r"(?:\s*\(\d+\))?(?:\s+\d+)?[\s.:!…»›>|\])-]*$",
     re.IGNORECASE,
 )
 

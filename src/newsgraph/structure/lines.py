@@ -41,7 +41,7 @@ _GALLERY = re.compile(r"^\d+ (of|/) \d+\b")
 # The header of a box of links to other stories, in the languages the pages come in; the
 # title-like lines below it are teasers, whatever else they look like.
 _TEASER_HEADER = re.compile(
-    r"^[\s\[(•·|>»-]*(?:related(?: \w+)?|see also|read also|also read|read more|more (?:stories|news|videos)|"
+    r"^[\s\[(•·|>»-]*(?:more(?=\s*:)|related(?: \w+)?|see also|read also|also read|read more|more (?:stories|news|videos)|"
     r"don'?t miss|must read|most (?:popular|read|viewed|shared|watched)(?: \w+){0,3}|trending(?: \w+)?|"
     r"top stories|latest (?:news|stories|videos?|headlines)|recommended(?: \w+){0,2}|popular (?:posts|stories|articles)|"
     r"you (?:may|might) (?:also )?(?:like|enjoy)|editor'?s picks|in case you missed it|"
@@ -128,7 +128,16 @@ def classify(lines: list[str], boilerplate: BoilerplateIndex | None = None) -> l
         result.append(Line(len(result), text, words, kind, score, ends_article(text)))
     _discount_isolated(result)
     _keep_embedded_posts(result)
+    _caption_copies(result)
     return result
+
+
+def _caption_copies(lines: list[Line]) -> None:
+    """A caption's text printed again without its credit (a gallery's slide and its label) is the caption too."""
+    captions = {line.text.casefold() for line in lines if line.kind == "caption" and line.words >= REPEAT_MIN_WORDS}
+    for line in lines:
+        if line.kind != "caption" and line.text.casefold() in captions:
+            line.kind, line.score = "caption", -CAPTION_COST
 
 
 # "— Rep. Ilhan Omar (@Ilhan) November 19, 2019": the signature of an embedded tweet.
@@ -150,6 +159,7 @@ def _keep_embedded_posts(lines: list[Line]) -> None:
 # lines are labels that menus share.
 REPEAT_WORDS = 40
 REPEAT_MIN_WORDS = 5
+MAX_REPEATED_SHARE = 0.3  # more of the body's prose than this printed again is a second copy of it
 NEAR_REPEAT = 3  # a title printed twice this close (link and text, "Business" between) is a teaser too
 
 
@@ -172,13 +182,19 @@ def mark_repeats(lines: list[Line], first: int, last: int, keep: Callable[[Line]
 
     above = {key(line) for line in lines[:first] if not sentence(line)}
     below = {key(line) for line in lines[last:]}
+    marked = []
     for line in lines[first:last]:
         found = key(line)
         near = {key(other) for other in lines[max(first, line.index - NEAR_REPEAT):line.index + 1 + NEAR_REPEAT]
                 if other is not line and not sentence(other)}
         if found and line.kind != "boilerplate" and not keep(line) and (
                 found in below or found in above and not sentence(line) or found in near):
-            line.kind = "boilerplate"
+            marked.append(line)
+    prose = [line for line in lines[first:last] if line.kind == "prose"]
+    if sum(line.kind == "prose" for line in marked) > MAX_REPEATED_SHARE * len(prose):
+        return  # the page prints its article twice (a print or AMP copy): not teasers
+    for line in marked:
+        line.kind = "boilerplate"
 
 
 def mark_teasers(lines: list[Line], start: int, signed: Callable[[Line], bool]) -> None:
