@@ -156,6 +156,31 @@ def test_text_headline_differs_from_the_page_title_and_sits_above_its_byline() -
 
 # --- wire and bylines -----------------------------------------------------------------
 
+def test_the_headlines_own_article_is_kept_and_a_bare_by_marks_the_real_headline() -> None:
+    text = "\n".join(["Doobie Brothers Unite for Anniversary Tour – Rolling Stone", "Menu",
+                      "November 19, 2019 12:04AM ET", "The Doobie Brothers Unite for Anniversary Tour",
+                      "McDonald joins the band onstage in Nashville", "By", "Ryan Reed", "Ryan Reed",
+                      "Ryan Reed's Most Recent Stories", "The Doobie Brothers Unite for Anniversary Tour",
+                      "Another story by the writer", BODY, BODY, BODY])
+    article = _plain(text)
+    assert article.title == "The Doobie Brothers Unite for Anniversary Tour"
+    assert article.authors == ["Ryan Reed"]
+    assert article.published == "2019-11-19T00:04"
+
+
+def test_a_dated_byline_above_the_headline_and_a_link_is_never_the_headline() -> None:
+    text = "\n".join(["Take C.A.R.E. - comwrap auf der DMEXCO 2018", "Zurück zur Übersicht",
+                      "Von Moritz Bachmann publiziert am 30. Juli 2018", "Take C.A.R.E. - comwrap auf der DMEXCO 2018",
+                      BODY, BODY, BODY])
+    article = _plain(text)
+    assert (article.authors, article.published) == (["Moritz Bachmann"], "2018-07-30")
+    linked = "\n".join(["Home Depot Stock Falls After Earnings Report - Barron's",
+                        "https://www.barrons.com/articles/home-depot-stock-falls-after-earnings-report-5157",
+                        "Earnings Report", "Home Depot Stock Is Falling After Its Earnings Release.", "By", "Al Root",
+                        "Updated Nov. 19, 2019 8:21 am ET", BODY, BODY, BODY])
+    assert _plain(linked).title == "Home Depot Stock Is Falling After Its Earnings Release."
+
+
 def test_wire_story_keeps_the_publishing_outlet_apart_from_the_agency() -> None:
     body = f"<p>DETROIT (AP) — {BODY}</p>{_paragraphs()}"
     article = _html("<title>Sixth death linked to virus – CBS Detroit</title>", f"<h1>Sixth death linked to virus</h1>"

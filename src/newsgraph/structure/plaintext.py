@@ -36,6 +36,8 @@ MAX_LEAD_LINES = 2
 _BY_DATED = re.compile(r"^by\s+\S.*\d{4}", re.IGNORECASE)
 _HANDLE = re.compile(r"\s+@\w{2,}\s*$")
 _WORDS = re.compile(r"\w+")
+_ARTICLE = re.compile(r"(?i:the|a|an|der|die|das|le|la|les|el|los|il|lo|o|os|as)")
+_BARE_BY = ("by", "by:", "written by", "author", "author:")
 # A dateline may stand this many lines above the headline.
 ABOVE_HEADLINE = 3
 
@@ -69,8 +71,9 @@ def _title_like(line: Line) -> bool:
 
 
 def _may_be_headline(line: Line) -> bool:
-    """Looser than ``_title_like``: a headline may be two words or end in a full stop; never a byline."""
+    """Looser than ``_title_like``: a headline may be two words or end in a full stop; never a byline or a link."""
     return line.kind in ("short", "prose") and 2 <= line.words <= 30 and not is_dateline(line.text) \
+        and " " in line.text.strip() and "://" not in line.text \
         and parse_byline(line.text) == ([], None) and not (line.words <= 8 and names_in(line.text))
 
 
@@ -101,6 +104,8 @@ def _cut_to(line: str, variant: str) -> str | None:
     """The end of ``line`` that is ``variant``: a breadcrumb ("Home News Headline") cut off."""
     for match in re.finditer(r"(?<!\w)\w", line):
         if _norm(line[match.start():]) == variant:
+            if _ARTICLE.fullmatch(line[:match.start()].strip()):
+                return line  # "The Doobie Brothers ...": the headline's own article, no breadcrumb
             return line[match.start():]
     return None
 
@@ -108,8 +113,8 @@ def _cut_to(line: str, variant: str) -> str | None:
 def _near_byline(lines: list[Line], i: int, reach: int = 4) -> bool:
     """A byline or dateline follows within ``reach`` lines: what a headline has below it."""
     window = lines[i + 1:i + 2 + reach]
-    return any(parse_byline(line.text) != ([], None) or is_dateline(line.text) or (
-        n + 1 < len(window) and _signed_by(line, window[n + 1])) for n, line in enumerate(window[:reach]))
+    return any(parse_byline(line.text) != ([], None) or is_dateline(line.text) or line.text.strip().lower() in _BARE_BY
+               or (n + 1 < len(window) and _signed_by(line, window[n + 1])) for n, line in enumerate(window[:reach]))
 
 
 def find_headline(lines: list[Line], title: str | None = None) -> tuple[int | None, bool, str | None]:
@@ -281,7 +286,7 @@ def _read_byline(line: Line, parts: PlainParts, dates: list[tuple[str | None, Fo
     A "By" alone on its line takes the next line's names; names alone on a line count when
     a dateline follows them ("Kevin Johnson and Kevin McCoy USA TODAY" / "Published ...").
     """
-    bare_by = following is not None and line.text.strip().lower() in ("by", "by:", "written by", "author", "author:")
+    bare_by = following is not None and line.text.strip().lower() in _BARE_BY
     if line.words > 25 or line.kind == "prose" and line.words > 12 and not _BY_DATED.match(line.text):
         return False
     if line.kind == "boilerplate" and not (bare_by or is_dateline(line.text) or date_label(line.text)):
@@ -363,9 +368,10 @@ def structure_plain(text: str, boilerplate: BoilerplateIndex | None = None, titl
         if paragraph:
             parts.paragraphs.append(paragraph)
 
-    if not dates and headline is not None:  # a dateline just above the headline
+    if not dates and headline is not None:  # a dateline, or a dated byline, just above the headline
         for line in lines[max(0, headline - ABOVE_HEADLINE):headline]:
-            if (is_dateline(line.text) or date_label(line.text)) and _read_byline(line, parts, dates):
+            dated_byline = not parts.authors and all(parse_byline(line.text))
+            if (is_dateline(line.text) or date_label(line.text) or dated_byline) and _read_byline(line, parts, dates):
                 used.add(line.index)
     if not dates:
         for line in lines[last:last + 6]:
