@@ -293,6 +293,16 @@ def test_html_body_and_metadata_from_the_page() -> None:
     assert "Copyright" not in article.text and "Home" not in article.text
 
 
+def test_html_body_stops_at_the_company_description() -> None:
+    about = ("Acme is a global solutions provider focused on stage equipment, headquartered in Baar (Switzerland), "
+             "with subsidiaries in 15 countries.")
+    page = HTML.replace("</article>", f"<p>{about}</p><p>Acme registered shares are listed on the SIX Swiss Exchange.</p>"
+                                      "</article>")
+    article = structure_article(RawDocument(id="h", origin="page.html", text=page, media_type="text/html"))
+    assert article.paragraphs == PARAGRAPHS
+    assert about in article.removed
+
+
 def test_a_list_the_body_ends_on_is_body_and_a_menu_after_it_is_not() -> None:
     dates = ["June 9 -- Coral Sky Amphitheatre, West Palm Beach, FL", "June 10 -- Amphitheatre, Tampa, FL",
              "June 14 -- Ameris Bank Amphitheatre, Alpharetta, GA", "Sept. 5 -- White River Amphitheatre, Seattle, WA"]

@@ -17,7 +17,7 @@ from lxml import etree
 from trafilatura import bare_extraction, extract_metadata
 
 from newsgraph.records import Precision
-from newsgraph.structure.boilerplate import looks_like_boilerplate
+from newsgraph.structure.boilerplate import about_line, looks_like_boilerplate
 from newsgraph.structure.metadata.byline import is_name, names_in
 from newsgraph.structure.captions import is_caption
 from newsgraph.structure.chunks import add_missing_chunks
@@ -183,6 +183,18 @@ def _on_page_clock(dated: tuple[str, Precision], tree: lxml.html.HtmlElement) ->
     return dated
 
 
+def _about_start(paragraphs: list[str]) -> int:
+    """Where the writer's or company's description starts in the body's second half (by words),
+    if it does: "About Ascom" / "Ascom is a global solutions provider ..." (as on plain text)."""
+    total = sum(len(p.split()) for p in paragraphs)
+    seen = 0
+    for i, paragraph in enumerate(paragraphs):
+        if i and seen >= total / 2 and about_line(paragraph, paragraphs[i + 1] if i + 1 < len(paragraphs) else None):
+            return i
+        seen += len(paragraph.split())
+    return len(paragraphs)
+
+
 def _main_text(tree: lxml.html.HtmlElement, url: str | None) -> str:
     """trafilatura's precise extraction, unless it dropped most of a text that reads as prose.
 
@@ -233,6 +245,9 @@ def structure_html(html: str, url: str | None = None) -> HtmlParts:
             parts.removed.append(line)
             continue
         parts.paragraphs.append(line)
+    cut = _about_start(parts.paragraphs)
+    parts.removed += parts.paragraphs[cut:]
+    del parts.paragraphs[cut:]
     parts.captions = [c for c in captions if is_caption(c)] or captions
     page = read_page(tree)
     parts.url = url or page.url or document.url
