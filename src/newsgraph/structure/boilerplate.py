@@ -150,6 +150,12 @@ _PROMO = re.compile(
     r"^listen (?:to .{1,40} )?live\b|\blisten back\b",
     re.IGNORECASE,
 )
+# A share bar ("Facebook Twitter Google+ Whatsapp") and an address block with its phone
+# ("... Rua Walter Marquardt, 1111 - ... - Fone: (047) 2106-8000").
+_SHARE_BAR = re.compile(r"^(?:(?:facebook|twitter|google\+?|whatsapp|linkedin|pinterest|pint|reddit|e-?mail|telegram|"
+                        r"tumblr|print|messenger|flipboard|share|baixar|compartilhar|teilen|condividi)\W*){2,}$",
+                        re.IGNORECASE)
+_PHONE = re.compile(r"\b(?:fone|tel|phone|telephone|telefone|telefon|fax)\b\.?:?\s*\+?[\d(][\d\s().-]{6,}\d", re.IGNORECASE)
 # Words of a line those patterns may still call end matter.
 END_MATTER_WORDS = 45
 
@@ -158,7 +164,8 @@ def is_end_matter(line: str, words: int) -> bool:
     """A related-story link, a contact or follow line, the desk's credits or a promotion: never the story."""
     if words > END_MATTER_WORDS:
         return False
-    if _RELATED.match(line) or _FOLLOW.match(line) or _CREDITS.search(line) or _PROMO.search(line):
+    if _RELATED.match(line) or _FOLLOW.match(line) or _CREDITS.search(line) or _PROMO.search(line) \
+            or _SHARE_BAR.match(line) or _PHONE.search(line):
         return True
     return bool(_HANDLE.search(line)) and bool(_CONTACT.search(line))
 
