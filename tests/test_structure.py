@@ -169,6 +169,7 @@ def test_captions_with_credits() -> None:
     "Get Motor Cycle Monthly delivered through your letterbox every month. 12 issues for £11.99.",
     "Listen to Newsbeat live at 12:45 and 17:45 weekdays - or listen back here.",
     "Facebook Twitter Google+ Whatsapp",
+    "Updated Nov 19, 9:41 AM; Posted Nov 18, 8:19 PM",
     "Jaraguá do Sul - SC - Rua Walter Marquardt, 1111 - Caixa Postal 421 - Fone: (047) 2106-8000",
 ])
 def test_links_to_other_stories_contact_lines_and_credits_are_boilerplate(line: str) -> None:
@@ -184,6 +185,7 @@ def test_links_to_other_stories_contact_lines_and_credits_are_boilerplate(line: 
     "Sign up for the Disney+ bundle using the same email as your Hulu account",
     'Use code "50OFF699" to get it at Dell for $799.99',
     "He posted the video on Facebook and Twitter before deleting it an hour later, his lawyer said.",
+    "Posted Nov 18, the video was seen by more than a million people before the weekend.",
 ])
 def test_prose_that_mentions_links_or_following_is_kept(line: str) -> None:
     assert not looks_like_boilerplate(line, len(line.split()))

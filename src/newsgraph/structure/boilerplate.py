@@ -176,8 +176,18 @@ _ALWAYS_HINTS = ("©", "copyright", "rights reserved", "protected", "blocker", "
                  "subscribe", "commission", "share of the sale", "activation", "alerts", "&lt;", "&amp;lt;")
 
 
+# "Updated Nov 19, 9:41 AM; Posted Nov 18, 8:19 PM": a time stamp without its year (no dateline
+# for the metadata, which never guesses a year, but no body either).
+_STAMP = re.compile(r"^\W*(?:updated|posted|published|last updated|first published)\b:?\s+(?:on\s+)?"
+                    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*\.?,?\s+)?"
+                    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s+\d{1,2}\b", re.IGNORECASE)
+STAMP_WORDS = 14
+
+
 def looks_like_boilerplate(line: str, words: int) -> bool:
     """Boilerplate recognisable from the line alone, with no corpus at hand."""
+    if words <= STAMP_WORDS and _STAMP.match(line):
+        return True
     low = line.lower()
     if any(hint in low for hint in _ALWAYS_HINTS) and _ALWAYS.search(line):
         return True
