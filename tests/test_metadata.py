@@ -181,6 +181,15 @@ def test_a_dated_byline_above_the_headline_and_a_link_is_never_the_headline() ->
     assert _plain(linked).title == "Home Depot Stock Is Falling After Its Earnings Release."
 
 
+def test_a_byline_above_its_agency_credit_is_no_caption() -> None:
+    text = "\n".join(["UK Tories under fire for Twitter name switch", "Nov. 20, 2019 6:02 AM EST",
+                      "UK Tories under fire for Twitter name switch", "By DANICA KIRKA and JILL LAWLESS",
+                      "Associated Press", BODY, BODY, BODY])
+    article = _plain(text)
+    assert article.authors == ["Danica Kirka", "Jill Lawless"] or article.authors == ["DANICA KIRKA", "JILL LAWLESS"]
+    assert article.captions == []
+
+
 def test_wire_story_keeps_the_publishing_outlet_apart_from_the_agency() -> None:
     body = f"<p>DETROIT (AP) — {BODY}</p>{_paragraphs()}"
     article = _html("<title>Sixth death linked to virus – CBS Detroit</title>", f"<h1>Sixth death linked to virus</h1>"

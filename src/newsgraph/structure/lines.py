@@ -38,6 +38,7 @@ MAX_GAIN = 80.0
 ISOLATION = 2
 ISOLATED_SHARE = 0.3
 _GALLERY = re.compile(r"^\d+ (of|/) \d+\b")
+_BYLINE_START = re.compile(r"^(?:by|von|por|par)\s+\S", re.IGNORECASE)
 # The header of a box of links to other stories, in the languages the pages come in; the
 # title-like lines below it are teasers, whatever else they look like.
 _TEASER_HEADER = re.compile(
@@ -107,7 +108,8 @@ def classify(lines: list[str], boilerplate: BoilerplateIndex | None = None) -> l
     gap = 0
     for i, text in enumerate(lines):
         words = word_count(text)
-        credited = i + 1 < len(lines) and words <= 60 and is_credit_only(lines[i + 1])
+        credited = i + 1 < len(lines) and words <= 60 and is_credit_only(lines[i + 1]) \
+            and not _BYLINE_START.match(text)  # "By DANICA KIRKA" / "Associated Press": a byline and its agency
         if looks_like_boilerplate(text, words) or is_dateline(text) or (
                 boilerplate is not None and boilerplate.is_boilerplate(text, words)):
             kind: Kind = "boilerplate"
