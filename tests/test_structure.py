@@ -384,6 +384,15 @@ def test_a_split_drop_cap_is_joined_when_the_page_uses_the_word() -> None:
     assert join_drop_cap("A man rides on a donkey.", vocabulary) == "A man rides on a donkey."
 
 
+def test_a_hover_card_glued_into_a_scraped_sentence_is_dropped() -> None:
+    from newsgraph.structure.cleanup import drop_hover_cards
+    glued = ("South Dakota Gov. Kristi Noem Kristi Lynn Noem South Dakota governor doubles down on 'meth' campaign | "
+             "Senators call for 5G security MORE (R) said on Monday that the campaign worked.")
+    assert drop_hover_cards(glued) == "South Dakota Gov. Kristi Noem (R) said on Monday that the campaign worked."
+    assert drop_hover_cards("Officials said MORE people came than last year.") == \
+        "Officials said MORE people came than last year."
+
+
 def test_an_embedded_post_at_the_end_of_the_body_is_kept() -> None:
     post = ["Who are we as a nation if we respond to threats with retribution? pic.twitter.com/s96jjh8AlD",
             "— Rep. Ilhan Omar (@Ilhan) November 19, 2019"]

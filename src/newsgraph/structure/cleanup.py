@@ -50,6 +50,20 @@ def join_drop_cap(paragraph: str, vocabulary: set[str]) -> str:
     return paragraph
 
 
+# A hover card a scrape glued into the sentence: the name, the name again, the card's headlines,
+# its "MORE" link ("Rep. Ilhan Omar Ilhan Omar Hillicon Valley: ... MORE (D-Minn.), the ...").
+# The card may name the person in full ("Kristi Noem Kristi Lynn Noem ...").
+_HOVER_CARD = re.compile(r"\b(?P<name>(?P<first>[A-Z][\w'’-]+)(?: [A-Z][\w.'’-]+){0,2} (?P<last>[A-Z][\w'’-]+)) "
+                         r"(?P=first)(?: [A-Z][\w.'’-]+){0,2} (?P=last)\b.{10,800}? MORE\b(?= |$)")
+
+
+def drop_hover_cards(paragraph: str) -> str:
+    """The sentence without the hover cards glued into it; the name stays."""
+    if " MORE" not in paragraph:
+        return paragraph
+    return _HOVER_CARD.sub(lambda match: match["name"], paragraph)
+
+
 def tidy(line: str) -> str:
     """One paragraph on one line, single spaces."""
     return _SPACE.sub(" ", line).strip()

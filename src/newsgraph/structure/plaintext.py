@@ -15,7 +15,7 @@ from newsgraph.records import Precision
 from newsgraph.structure.boilerplate import BoilerplateIndex, about_line
 from newsgraph.structure.metadata.byline import names_in, parse_byline
 from newsgraph.structure.captions import is_credit_only
-from newsgraph.structure.cleanup import deobfuscate_emails, join_drop_cap, strip_label, tidy
+from newsgraph.structure.cleanup import deobfuscate_emails, drop_hover_cards, join_drop_cap, strip_label, tidy
 from newsgraph.structure.metadata.dates import FoundDate, date_label, find_date, is_dateline
 from newsgraph.structure.metadata.headline import overlap
 from newsgraph.structure.lines import Line, classify, list_end, mark_repeats, mark_teasers, segments
@@ -362,7 +362,7 @@ def structure_plain(text: str, boilerplate: BoilerplateIndex | None = None, titl
             if not is_credit_only(line.text):
                 parts.captions.append(line.text)
             continue
-        label, paragraph = strip_label(join_drop_cap(deobfuscate_emails(line.text), vocabulary))
+        label, paragraph = strip_label(drop_hover_cards(join_drop_cap(deobfuscate_emails(line.text), vocabulary)))
         if label:
             parts.labels.append(label)
         if paragraph:
