@@ -382,6 +382,8 @@ def test_a_split_drop_cap_is_joined_when_the_page_uses_the_word() -> None:
     assert join_drop_cap("T he Davis Cup Final began on Monday.", vocabulary) == "The Davis Cup Final began on Monday."
     assert join_drop_cap("A dam Schiff's inquiry is incoherent.", vocabulary) == "Adam Schiff's inquiry is incoherent."
     assert join_drop_cap("A man rides on a donkey.", vocabulary) == "A man rides on a donkey."
+    assert join_drop_cap("M uch of the focus was on the venue.", vocabulary) == "Much of the focus was on the venue."
+    assert join_drop_cap("A bout of flu kept him home.", vocabulary) == "A bout of flu kept him home."
 
 
 def test_a_hover_card_glued_into_a_scraped_sentence_is_dropped() -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from newsgraph.words import english_stop_words
+
 # Cloudflare replaces addresses by "[email protected]"; the address itself is lost.
 _CLOUDFLARE = re.compile(r"\s*\[\s*e-?mail\s*(?:&#160;|\s)?protected\s*\]", re.IGNORECASE)
 # "name [at] example [dot] org", "name(at)example.org", "name AT example DOT org".
@@ -43,9 +45,13 @@ _DROP_CAP = re.compile(r"^([A-Z\u00c0-\u00de]) ([a-z\u00df-\u00ff]+)\b")
 
 def join_drop_cap(paragraph: str, vocabulary: set[str]) -> str:
     """Join a paragraph's split first letter to its word when the page uses the joined word
-    elsewhere ("T he" → "The", "A dam Schiff" → "Adam Schiff"; "A man" stays)."""
+    elsewhere ("T he" → "The", "A dam Schiff" → "Adam Schiff"; "A man" stays), or when the
+    letter is no word of its own and the joined word is a function word ("M uch" → "Much")."""
     match = _DROP_CAP.match(paragraph)
-    if match and (match[1] + match[2]).casefold() in vocabulary:
+    if not match:
+        return paragraph
+    joined = (match[1] + match[2]).casefold()
+    if joined in vocabulary or (match[1] not in "AIO" and joined in english_stop_words()):
         return match[1] + paragraph[2:]
     return paragraph
 
