@@ -181,3 +181,10 @@ def test_petrarch_actor_dates_with_spaces_and_several_codes_on_a_line():
     assert gollum.phrases == ["gollum", "smeagol"]
     assert gollum.codes == [("HOB", "", "1995-06-01"), ("HOBGOV", "1995-06-01", "1999-08-15"), ("HOBREB", "1999-08-16", "")]
     assert veneman.codes == [("USAGOV", "2001-01-20", "2005-01-20"), ("IGOUNOKID", "2005-05-01", "")]
+
+
+def test_actor_dictionary_reads_a_hyphen_the_parse_split():
+    from newsgraph.reference import actors
+
+    assert actors.actor_code("al-qaeda") is not None
+    assert actors.actor_code("al - qaeda") == actors.actor_code("al-qaeda")

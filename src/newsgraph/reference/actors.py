@@ -56,6 +56,8 @@ def actor_code(phrase: str, on: str | None = None) -> str | None:
     codes = _actors().get(phrase)
     if not codes and " '" in phrase:
         codes = _actors().get(phrase.replace(" '", "'"))  # the parse splits "people's", the dictionary does not
+    if not codes and " - " in phrase:
+        codes = _actors().get(phrase.replace(" - ", "-"))  # nor "al-Bashir", "Bosnia-Herzegovina"
     if not codes:
         return None
     dated = [c for c in codes if (c.start or c.end) and c.covers(on)]
