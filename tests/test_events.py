@@ -313,3 +313,9 @@ def test_a_complaint_targets_whom_it_is_about_not_its_audience():
     assert any(e.root == "11" and e.actor_code == "LBN" and e.target_code == "ISR" for e in found), found
     passive = coded("The Philippines was criticized over its territorial dispute with Vietnam.")
     assert any(e.root == "11" and e.target_code == "PHL" for e in passive), passive
+
+
+def test_an_ethnic_people_takes_the_country_it_lives_in():
+    found = coded("Serb forces killed three ethnic Albanians in a gunbattle in southeastern Serbia on Friday.")
+    assert any(e.actor_code.startswith("SRB") and (e.target_code or "").startswith("SRB") for e in found), found
+    assert all(not (e.target_code or "").startswith("ALB") for e in found)

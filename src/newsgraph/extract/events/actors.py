@@ -99,6 +99,8 @@ class ActorCoder:
                 code, role_only = role, True  # "police", "rebels": a role without a country, as GDELT codes it
             elif len(code) == 3 and not code.endswith(role):
                 code = code + role
+        if code is not None and len(code) == 3 and _ethnic(span):
+            code, role_only = "CVL", True  # "three ethnic Albanians" in Serbia: a people, not Albania
         named = (head.pos_ == "PROPN" and head.ent_type_ not in NOT_ACTORS) or head.ent_type_ in ACTOR_TYPES \
             or mention is not None
         return Actor(text, name, code, named, head.i, head.ent_type_, role_only)
@@ -201,6 +203,11 @@ def _wider(mention: Mention, run) -> bool:
     start, end = run[0].idx, run[-1].idx + len(run[-1].text)
     return mention.type in {"GPE", "LOC"} and mention.start <= start and end <= mention.end \
         and mention.end - mention.start > end - start
+
+
+def _ethnic(span) -> bool:
+    """ "ethnic Albanians", "ethnic Turks": a demonym read as a people where they live."""
+    return any(t.lower_ == "ethnic" and t.i + 1 < span.end and span.doc[t.i + 1].ent_type_ == "NORP" for t in span)
 
 
 def _title_of(head: Token, end: int) -> bool:
