@@ -188,9 +188,10 @@ def _aimed_first(candidates: list[Token], coder: ActorCoder) -> list[Token]:
     for c in candidates:
         if c.dep_ == "dobj":
             actor = coder.of_phrase(c)
-            if actor.role_only or not actor.known:
-                weapons.append(c)
-    aimed = [c for c in candidates if c.dep_ == "pobj" and c.head.lower_ in AIMED_PREPS]
+            if (actor.role_only and actor.code == "MIL") or not actor.known:
+                weapons.append(c)  # "artillery" is MIL in the agents; "three ethnic Albanians" are people
+    aimed = [c for c in candidates if c.dep_ == "pobj" and c.head.lower_ in AIMED_PREPS
+             and c.ent_type_ not in {"DATE", "TIME"}]
     inner = [t for w in weapons for t in w.subtree if t.dep_ == "pobj" and t.head.lower_ in AIMED_PREPS]
     if not aimed and not inner:
         return candidates
