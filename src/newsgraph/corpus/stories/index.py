@@ -19,7 +19,7 @@ from __future__ import annotations
 import hashlib
 import math
 from dataclasses import dataclass, field
-from operator import itemgetter
+from operator import itemgetter, mul
 from typing import Iterable
 
 import numpy as np
@@ -51,6 +51,12 @@ def query_terms(vector: dict[str, float]) -> dict[str, float]:
 
 
 _WEIGHT = itemgetter(1)
+_TF: dict[float, float] = {}  # raw weight -> sublinear term frequency; raw weights are few (counts, doubled)
+
+
+def _tf(weight: float) -> float:
+    value = _TF[weight] = 1.0 + math.log(weight) if weight >= 1 else weight
+    return value
 
 
 @dataclass
@@ -299,9 +305,11 @@ class StoryIndex:
         """Add one document's terms to the document frequencies."""
         self.n_docs += 1
         df = self.df
+        get = df.get
+        terms = list(terms)
         for t in terms:
-            df[t] = df.get(t, 0) + 1
-            self.touched_terms.add(t)
+            df[t] = get(t, 0) + 1
+        self.touched_terms.update(terms)
 
     def idf(self, term: str) -> float:
         return self._idf_of(self.df.get(term, 0))
@@ -320,17 +328,19 @@ class StoryIndex:
         Terms no other article has (df < 2) are left out while the article has others:
         they cannot link it to anything and would only dilute the terms that can.
         """
-        df = self.df
-        counts = {t: df.get(t, 0) for t in raw}
-        shared = {t: w for t, w in raw.items() if counts[t] >= 2} or raw
+        get = self.df.get
         if self._idf_n != self.n_docs:
             self._idf_n, self._idf_cache = self.n_docs, {}
-        cache, idf_of, log = self._idf_cache, self._idf_of, math.log
-        weighted = {t: (1.0 + log(w) if w >= 1 else w) * (cache.get(counts[t]) or idf_of(counts[t]))
-                    for t, w in shared.items()}
+        idf, tf = self._idf_cache, _TF
+        # one pass: the weights of shared terms; tf and idf are read from caches, computed on a miss
+        weighted = {t: (tf[w] if w in tf else _tf(w)) * (idf[c] if c in idf else self._idf_of(c))
+                    for t, w in raw.items() if (c := get(t, 0)) >= 2}
+        if not weighted:  # no term is shared: keep them all
+            weighted = {t: (tf[w] if w in tf else _tf(w)) * self._idf_of(get(t, 0)) for t, w in raw.items()}
         if len(weighted) > ARTICLE_TERMS:
             weighted = dict(sorted(weighted.items(), key=_WEIGHT, reverse=True)[:ARTICLE_TERMS])
-        norm = math.sqrt(sum(w * w for w in weighted.values())) or 1.0
+        values = weighted.values()
+        norm = math.sqrt(sum(map(mul, values, values))) or 1.0
         return {t: w / norm for t, w in weighted.items()}
 
     # -- similarity -----------------------------------------------------------------
@@ -360,20 +370,28 @@ class StoryIndex:
         for term, weight in (query if query is not None else query_terms(vector)).items():
             for story_id in postings.get(term, ()):
                 score[story_id] = get(story_id, 0.0) + weight
+        if len(score) > 2 * MAX_CANDIDATES:  # only stories scoring at least the 40th best can be in the top 40
+            least = sorted(score.values(), reverse=True)[2 * MAX_CANDIDATES - 1]
+            score = {story_id: value for story_id, value in score.items() if value >= least}
         # best score first, ties by id: two sorts in C (the second stable), the hot path of clustering
         return sorted(sorted(score), key=score.__getitem__, reverse=True)[: 2 * MAX_CANDIDATES]
 
     def candidates(self, vector: dict[str, float], day: float | None,
                    query: dict[str, float] | None = None) -> list[StoryVector]:
         """The best-overlapping stories that are loaded, alive and active around ``day``."""
-        found = []
-        stories = self.stories
+        found: list[StoryVector] = []
+        get = self.stories.get
         for story_id in self.candidate_ids(vector, query):
-            story = stories.get(story_id)
-            if story is not None and story.size > 0 and story.in_window(day):
-                found.append(story)
-                if len(found) >= MAX_CANDIDATES:
-                    break
+            story = get(story_id)
+            if story is None or story.size <= 0:
+                continue
+            if day is not None:  # StoryVector.in_window, inlined: it runs for every candidate of every article
+                first, last = story.first_day, story.last_day
+                if first is not None and last is not None and not first - WINDOW_DAYS <= day <= last + WINDOW_DAYS:
+                    continue
+            found.append(story)
+            if len(found) >= MAX_CANDIDATES:
+                break
         return found
 
     def best(self, m: Member) -> tuple[StoryVector | None, float]:

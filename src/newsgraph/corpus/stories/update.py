@@ -90,10 +90,13 @@ def read_new_articles(conn: sqlite3.Connection, article_ids: Sequence[str]) -> l
                              "language FROM articles WHERE id IN ({marks})", sorted(set(article_ids))):
         if row[6] is None:  # "story IS NULL" in SQL would lead SQLite to scan the story index instead
             found[row[0]] = NewArticle(row[0], row[1] or "", row[2] or "", row[3] or "", row[4], row[5] or "", row[7])
+    keys: dict[str, str] = {}  # entity id -> name key: an entity is mentioned many times
     for article, entity, start, type_, kind in rows_in(
             conn, "SELECT article, entity, start, type, kind FROM mentions "
                   "WHERE article IN ({marks}) AND entity IS NOT NULL", sorted(found)):
-        key = name_key(entity.split(":", 1)[-1])
+        key = keys.get(entity)
+        if key is None:
+            key = keys[entity] = name_key(entity.split(":", 1)[-1])
         if key:
             found[article].entities.setdefault(key, entity)
             found[article].mentions[key] += 1
@@ -237,7 +240,8 @@ def _write(conn: sqlite3.Connection, index: StoryIndex, articles: list[NewArticl
     # articles.story is a foreign key: a new story's row exists before articles point at it
     conn.executemany("INSERT OR IGNORE INTO stories (id, updated_at) VALUES (?, ?)",
                      [(s, stamp) for s in sorted(set(where.values()))])
-    conn.executemany("UPDATE articles SET story = ? WHERE id = ?", [(s, a) for a, s in where.items()])
+    # in id order: the updates walk the articles table's index in order instead of at random
+    conn.executemany("UPDATE articles SET story = ? WHERE id = ?", [(where[a], a) for a in sorted(where)])
     merged = {drop: index.resolve(drop) for drop in index.merged}
     for drop, keep in merged.items():
         conn.execute("UPDATE articles SET story = ? WHERE story = ?", (keep, drop))
