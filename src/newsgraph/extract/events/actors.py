@@ -53,6 +53,20 @@ class Actor:
         return None
 
 
+def _stated_country(head: Token):
+    """The country a person's name is given with ("King Hassan of Morocco"): it says whose the person is."""
+    if head.ent_type_ != "PERSON":
+        return None
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for g in c.children:
+                if g.dep_ == "pobj" and g.ent_type_ == "GPE":
+                    lo, hi = noun_phrase(g)
+                    text = " ".join(t.text for t in g.doc[lo:hi] if t.ent_type_ == "GPE")
+                    return countries.lookup(text) or countries.resolve(text)
+    return None
+
+
 class ActorCoder:
     """Per article: codes noun phrases, caching people's offices."""
 
@@ -83,6 +97,9 @@ class ActorCoder:
             if code is None or (mention_code and len(mention_code) > len(code) and mention_code.startswith(code)) \
                     or (mention_code and _wider(mention, span[found[0]:found[1]])):
                 code = mention_code or code
+        stated = _stated_country(head)
+        if stated is not None and (code is None or code[:3] != stated.iso3) and (code is None or countries.by_code(code[:3])):
+            code, name = stated.iso3 + (code[3:] if code else ""), None  # "King Hassan of Morocco", not Jordan's Hassan
         if name is None and code:
             country = countries.by_code(code[:3])
             name = country.name if country else None

@@ -50,6 +50,8 @@ def with_country(actor: Actor, trigger: Token, coder: ActorCoder) -> Actor:
     doc = trigger.doc
     head = doc[actor.head]
     country = _phrase_country(head, coder)
+    if country is None and actor.code is None and _international(head):
+        return replace(actor, code="IGO")  # "the International Labor Office": of many states, as CAMEO's IGO
     if country is None and not _international(head):
         country = place_country(trigger, coder) or dominant_country(trigger.sent, coder)
     if country is None:

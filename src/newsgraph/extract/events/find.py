@@ -25,7 +25,7 @@ from newsgraph.extract.events.context import needs_country, with_country
 from newsgraph.extract.events.dates import resolve_date
 from newsgraph.extract.events.modality import (COMMITMENTS, DEFAULT_STANCE_CODE, STANCE_HEADS, head_stance,
                                                modality, obliged, own_stance, said_by_noun, shifted)
-from newsgraph.extract.events.participants import noun_participants, origin, sources, target
+from newsgraph.extract.events.participants import noun_participants, origin, quoted_as, sources, target
 from newsgraph.extract.events.triggers import Coding, code_token
 from newsgraph.records import Article, Event, Modality
 from newsgraph.reference import actors as agents
@@ -173,8 +173,8 @@ def _purpose(tok: Token) -> bool:
 
 def _frames(tok: Token) -> bool:
     """Whether a statement verb only frames what is stated ("X said it will support Y", "…, X said"):
-    the statement's content is the event, coded or not."""
-    return any(c.dep_ in FRAME_DEPS for c in tok.children) or tok.dep_ in FRAME_DEPS
+    the statement's content is the event, coded or not; so does "X was quoted as saying" its saying."""
+    return any(c.dep_ in FRAME_DEPS for c in tok.children) or tok.dep_ in FRAME_DEPS or quoted_as(tok) is not None
 
 
 def _events(article: Article, action: _Action, coder: ActorCoder) -> list[Event]:

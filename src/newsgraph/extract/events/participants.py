@@ -24,6 +24,7 @@ TARGET_PREPS = ("to", "with", "against", "on", "at", "toward", "towards", "into"
                 "in", "upon", "of")
 CLIMB = {"xcomp", "conj", "advcl", "acomp", "prep", "pcomp"}
 MAX_CHAIN = 4
+QUOTING = {"quote", "cite", "report"}
 # participles whose passive subject is the one acting
 STATIVE = {"commit", "prepare", "engage", "determine", "involve", "dedicate", "resolve", "poise"}
 # appeals, demands, accusations and threats are made of the subject of their clause ("demanded that X …")
@@ -49,8 +50,8 @@ def subject_of(tok: Token) -> Token | None:
                 return next((g for g in c.children if g.dep_ == "pobj"), None)
         passive = next((c for c in node.children if c.dep_ in {"nsubjpass", "expl"}), None)
         if passive is not None:
-            if passive.dep_ == "nsubjpass" and _stative(node):
-                return passive  # "Vietnam is committed to opening up", "Serb forces were engaged in"
+            if passive.dep_ == "nsubjpass" and (_stative(node) or quoted_as(node) is not None):
+                return passive  # "Vietnam is committed to opening up", "King Hassan was quoted as saying"
             return None  # passive without "by": the source is not named
         if node.dep_ in CLIMB and node.head.i != node.i and node.head.pos_ not in {"NOUN", "PROPN", "PRON"}:
             node = node.head  # "agreed to share", "is about to restore", "signed and ratified"
@@ -58,6 +59,19 @@ def subject_of(tok: Token) -> Token | None:
         if node.dep_ == "acl" and node.head.pos_ in {"NOUN", "PROPN"}:
             return None
         return None
+    return None
+
+
+def quoted_as(verb: Token) -> Token | None:
+    """The verb of saying in "X was quoted as saying …" ("cited as saying", "reported as saying"):
+    the passive subject is the one who speaks, the reporting verb only passes it on."""
+    if verb.lemma_.lower() not in QUOTING or not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "as":
+            said = next((g for g in c.children if g.dep_ == "pcomp" and g.pos_ == "VERB"), None)
+            if said is not None:
+                return said
     return None
 
 
