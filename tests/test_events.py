@@ -340,3 +340,14 @@ def test_an_organisation_whose_name_spans_countries_codes_igo():
     assert demand.actor_code == "IGO" and demand.target_code == "EGY"
     own = one(coded("The Egyptian Water Council demanded that Israel release the detained engineers."), "10")
     assert own.actor_code.startswith("EGY")  # a name that says whose it is stays that country's
+
+
+def test_an_agentless_arrest_is_by_the_state_it_happens_in():
+    arrest = one(coded("Two French journalists were arrested in Iran on Monday."), "17")
+    assert arrest.actor_code.startswith("IRN") and arrest.target_code.startswith("FRA")
+    named = one(coded("Two French journalists were arrested in Iran by Turkish police."), "17")
+    assert named.actor_code.startswith("TUR")  # a named agent is the agent
+    deported = one(coded("Two French journalists were deported to Iran."), "17")
+    assert deported.actor_code is None  # where to is not who
+    killed = one(coded("Two French journalists were killed in Iran."), "19")
+    assert killed.actor_code is None  # force is not the state's unless the text says so

@@ -35,6 +35,7 @@ FRAME_DEPS = {"ccomp", "parataxis"}
 SUBORDINATE_DEPS = {"relcl", "advcl", "acl", "pcomp"}
 MODIFIER_DEPS = {"acl", "amod", "compound", "nmod", "pobj", "dobj", "nsubj"}
 MAX_EVIDENCE = 400
+SCENE_PREPS = {"in", "at", "inside"}
 # appeals, intents, demands, rejections and threats: what they ask for or refuse is not an event of its own
 CONTENT_ROOTS = {"02", "03", "10", "12", "13"}
 
@@ -195,7 +196,7 @@ def _events(article: Article, action: _Action, coder: ActorCoder) -> list[Event]
             demanded = [addressed] if addressed is not None else []
         found = [(a, demanded[0] if demanded else None) for a in acting]
     else:
-        acting = sources(tok, coder)
+        acting = sources(tok, coder) or _authority(tok, action.code, coder)
         texts = {a.text for a in acting}
         tgt = target(tok, coding, coder, texts)
         if tgt is None and len(acting) > 1 and _shared(tok):
@@ -239,6 +240,22 @@ def _event(article: Article, code: str, source: Actor | None, tgt: Actor | None,
         target_text=tgt.text if tgt else None, target_code=tgt.code if tgt else None,
         root=code[:2], quad_class=facts.quad_class if facts else None,
         goldstein=facts.goldstein if facts else None, plover=(facts.plover or None) if facts else None)
+
+
+def _authority(tok: Token, code: str, coder: ActorCoder) -> list[Actor]:
+    """Who arrests, detains or expels in an agentless passive: the state it happens in ("a missionary
+    was arrested in Lebanon" is Lebanon arresting him), as coders read such reports."""
+    if code[:2] != "17" or not any(c.dep_ == "nsubjpass" for c in tok.children) \
+            or any(c.dep_ == "agent" for c in tok.children):
+        return []
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in SCENE_PREPS:  # not "deported to Iran": that is where to
+            for g in c.children:
+                if g.dep_ == "pobj" and g.ent_type_ in {"GPE", "LOC"}:
+                    found = coder.of_phrase(g)
+                    if found.country is not None:
+                        return [found]
+    return []
 
 
 def _where(actor: Actor, doc: Doc) -> bool:
