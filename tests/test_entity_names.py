@@ -389,3 +389,18 @@ def test_a_hometown_and_a_name_with_mount_inside_are_places():
                        "A climber is dead after falling about 150 metres at Aoraki Mount Cook, police said."])
     assert {t for t, _ in entity_of(mentions, "Wasilla")} <= {"GPE", "LOC"}
     assert {t for t, _ in entity_of(mentions, "Aoraki Mount Cook")} <= {"GPE", "LOC"}
+
+
+
+def test_bodies_that_only_qualify_a_title_or_a_tournament_are_not_actors():
+    mentions, _ = run(["Smith lost the WBA title to the champion in Moscow.",
+                       "Duke beat Clemson 70-61 in the ACC tournament semifinal on Friday.",
+                       "The ACC fined Clemson $25,000 after the game, and the WBC ordered a rematch."])
+    spans = {(m.text, m.start) for m in mentions}
+    text = "Smith lost the WBA title to the champion in Moscow."
+    # before "title" and "tournament" the bodies name what was won or played for
+    assert "WBA" not in {m.text for m in mentions}
+    assert sum(m.text == "ACC" for m in mentions) == 1
+    # the same kind of body acting stays
+    assert ("WBC", next(m.start for m in mentions if m.text == "WBC")) in spans
+    assert any(m.text == "ACC" and m.start > len(text) + 60 for m in mentions)

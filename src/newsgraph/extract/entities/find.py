@@ -18,6 +18,7 @@ from newsgraph.extract.entities.linking import known_aliases, link, one_word_out
 from newsgraph.extract.entities.mentions import Found, name_mentions
 from newsgraph.extract.entities.metonymy import demonym_places, korean_regions, people_of_places
 from newsgraph.extract.entities.places import qualified_places
+from newsgraph.extract.entities.prizes import prize_modifiers
 from newsgraph.extract.entities.orgnames import leading_words, organisation_aliases, team_names, team_nicknames, untagged_teams
 from newsgraph.extract.entities.pronouns import mark_subjects, resolve_pronouns
 from newsgraph.extract.entities.roles import find_roles, title_mentions
@@ -55,6 +56,7 @@ def find_entities(article: Article, doc: Doc) -> tuple[list[Mention], list[Entit
         canonical_person(m)
     found = resolve_people(doc, found)
     found = [m for m in found if not _title_fragment(m)]
+    found = prize_modifiers(doc, found)
     decide_types(doc, found)
     _one_label_per_name(found)
     leading_words(doc, found)
