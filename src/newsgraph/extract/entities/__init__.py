@@ -25,7 +25,7 @@ Steps, in order, one module each:
    ``linking``: one-word outlets that are plain words when told or telling ("told People").
 8. ``aliases``: short forms ("Campbell", "Laci") to the full name the article uses; a bare
    surname a pronoun of the other gender refers to is another person ("Peterson ... his wife"
-   beside Laci Peterson), and keeps that person throughout the article; ``prizes``: a name
+   beside Laci Peterson), and keeps that person throughout the article; ``mentions`` (prizes): a name
    that only qualifies a competition or prize noun ("his WBA title", "the MVC tournament")
    is no actor and is dropped.
 9. ``types``: one type per name, voted by all its mentions (model label, the name's own

@@ -15,10 +15,9 @@ from newsgraph.annotate import verb_lemmas
 from newsgraph.extract.entities.aliases import canonical_person, resolve_people
 from newsgraph.extract.entities.headlines import cut_headline_names, missed_people, read_casing
 from newsgraph.extract.entities.linking import known_aliases, link, one_word_outlets
-from newsgraph.extract.entities.mentions import Found, name_mentions
+from newsgraph.extract.entities.mentions import Found, name_mentions, prize_modifiers
 from newsgraph.extract.entities.metonymy import demonym_places, korean_regions, people_of_places
 from newsgraph.extract.entities.places import qualified_places
-from newsgraph.extract.entities.prizes import prize_modifiers
 from newsgraph.extract.entities.orgnames import leading_words, organisation_aliases, team_names, team_nicknames, untagged_teams
 from newsgraph.extract.entities.pronouns import mark_subjects, resolve_pronouns
 from newsgraph.extract.entities.roles import find_roles, title_mentions
