@@ -53,9 +53,10 @@ def add_reference_dir(path: str | Path) -> None:
 def clear_caches() -> None:
     """Forget loaded tables, so that new files or a changed environment take effect."""
     _read_table.cache_clear()
-    from newsgraph.reference import actors, cameo, countries, not_names, offices, organisations, people, regions
+    from newsgraph.reference import (actors, cameo, countries, not_names, offices, organisations, people, regions,
+                                     reporting)
 
-    for module in (countries, offices, organisations, people, actors, cameo, regions, not_names):
+    for module in (countries, offices, organisations, people, actors, cameo, regions, not_names, reporting):
         module.clear_cache()
 
 

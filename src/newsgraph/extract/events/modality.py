@@ -16,6 +16,7 @@ from spacy.tokens import Token
 
 from newsgraph.records import Modality
 from newsgraph.reference import read_table
+from newsgraph.reference.reporting import reporting_nouns
 
 FUTURE_AUX = {"will", "'ll", "shall", "wo"}
 MODALS = {"could", "would", "may", "might", "should", "can", "must", "ca"}
@@ -134,11 +135,6 @@ def said_by_noun(clause: Token) -> bool:
     return clause.dep_ in {"acl", "ccomp"} and head.pos_ == "NOUN" and head.dep_ in {"dobj", "pobj"} \
         and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children) \
         and head.lemma_.lower() in reporting_nouns()
-
-
-@lru_cache(maxsize=1)
-def reporting_nouns() -> frozenset[str]:
-    return frozenset(row["lemma"] for row in read_table("reporting_nouns.tsv"))
 
 
 @lru_cache(maxsize=1)

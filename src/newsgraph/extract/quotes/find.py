@@ -18,7 +18,7 @@ from newsgraph.extract.quotes.headlines import Headline, headline_quote
 from newsgraph.extract.quotes.loose import Loose, loose_quotes
 from newsgraph.extract.quotes.marks import QuoteSpan, find_quote_spans
 from newsgraph.extract.quotes.nouns import NounCue, noun_cues
-from newsgraph.extract.quotes.pronouns import resolve_speaker_pronouns
+from newsgraph.extract.quotes.pronouns import PRONOUN_GENDER, resolve_speaker_pronouns
 from newsgraph.extract.quotes.reported import Reported, reported_clauses
 from newsgraph.extract.quotes.speakers import GROUP_HEADS, TITLE_HEADS, SpeakerResolver
 from newsgraph.records import Article, Entity, Mention, Quote
@@ -29,7 +29,6 @@ KIND_FACTOR = {"direct": 1.0, "mixed": 0.95, "indirect": 0.9}
 HEADLINE_FACTOR = 0.85
 UNATTRIBUTED_CONFIDENCE = 0.3
 WEAK_CUE = 0.5
-PRONOUN_GENDER = {"he": "m", "she": "f"}
 GROUP_PRONOUNS = {"they", "it", "we"}
 MIN_OWN_WORDS = 3  # words of a reported clause outside the quotations it holds
 OUTLET_PREFIX = re.compile(r"([^:\n]{2,40}):\s+")

@@ -11,14 +11,12 @@ content is kept without a speaker.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.quotes.speakers import Speaker, SpeakerResolver
-from newsgraph.reference import read_table
+from newsgraph.reference.reporting import reporting_nouns
 
-TABLE = "reporting_nouns.tsv"
 CLAUSE_DEPS = {"acl", "relcl", "ccomp", "appos"}
 SOURCE_PREPOSITIONS = {"by", "from", "of"}
 MIN_TOKENS = 3
@@ -33,13 +31,6 @@ class NounCue:
     noun: Token
     speaker: Speaker | None
     weight: float
-
-
-@lru_cache(maxsize=1)
-def reporting_nouns() -> dict[str, float]:
-    """lemma → how often, on train, its "that" clause was an attribution's content."""
-    return {row["lemma"].strip().lower(): float(row.get("weight") or 0.5)
-            for row in read_table(TABLE) if row.get("lemma", "").strip()}
 
 
 def noun_cues(doc: Doc, resolver: SpeakerResolver, skip: set[int],

@@ -67,6 +67,7 @@ def resolve_speaker_pronouns(quotes: list[Quote], doc: Doc, mentions: list[Menti
     genders = _article_genders(text, mentions, entities)
     persons = _named_people(doc, mentions, quoted, sent_starts, para_starts, False)
     quoted_people = _named_people(doc, mentions, quoted, sent_starts, para_starts, True)
+    index = MentionIndex(mentions)
     spoken: list[Quote] = []  # earlier quotes with a person as speaker, in text order
     for q in quotes:
         pronoun = (q.speaker or "").lower()
@@ -78,21 +79,20 @@ def resolve_speaker_pronouns(quotes: list[Quote], doc: Doc, mentions: list[Menti
                 q.speaker_entity, q.speaker_kind = chosen, "person"
         elif q.start >= title_end and pronoun in GROUP_PRONOUNS and not q.speaker_entity \
                 and q.speaker_start is not None and not _inside(q.speaker_start, quoted):
-            found = _group_antecedent(doc, q.speaker_start, pronoun, mentions, quoted)
+            found = _group_antecedent(doc, q.speaker_start, pronoun, index, quoted)
             if found is not None:
                 q.speaker_entity, q.speaker_kind = found
         if q.speaker_entity and q.speaker_kind == "person" and q.speaker_start is not None:
             spoken.append(q)
 
 
-def _group_antecedent(doc: Doc, at: int, pronoun: str, mentions: list[Mention],
+def _group_antecedent(doc: Doc, at: int, pronoun: str, index: MentionIndex,
                       quoted: list[tuple[int, int]]) -> tuple[str, str] | None:
     """ "Politifact then ruled … but they could not resist …", "NBC News published the video. It
     shows …", "Mr. Grassley and Mr. Leahy say … , they say": the nearest clause subject before a
     they/it, in its own sentence or the two before, when it is a named organisation (or, for
     "they", people named together). An unnamed subject ("environmentalists") ends the search:
     that is who "they" are, and they have no name."""
-    index = MentionIndex(mentions)
     token = doc.char_span(at, at + len(pronoun), alignment_mode="expand")
     if token is None:
         return None
