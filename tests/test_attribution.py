@@ -219,3 +219,11 @@ def test_a_title_abbreviation_does_not_end_the_attribution():
                 'Congress," Rep. Elijah E. Cummings (D-Md.) said in a phone interview.')
     q = one(quotes_of(a, ("Elijah E. Cummings", "PERSON", "Elijah E. Cummings", "name")), "great senator")
     assert q.speaker_entity == "Elijah E. Cummings"
+
+
+def test_a_quote_inside_a_quote_does_not_close_it():
+    text = ('“I would rather live in what he calls “hell” than in his America,” Rodarte said.\n\n'
+            '"Pollsters asked: “Are you worried?” Most said yes," Caddell said.')
+    inner = [text[s.inner_start:s.inner_end] for s in find_quote_spans(text)]
+    assert inner == ["I would rather live in what he calls “hell” than in his America,",
+                     "Pollsters asked: “Are you worried?” Most said yes,"]

@@ -81,10 +81,17 @@ def _in_paragraph(text: str, p_start: int, p_end: int) -> list[QuoteSpan]:
 
 
 def _closing(text: str, i: int, p_end: int, closer: str) -> int | None:
-    """Offset of the mark that closes a quote opened just before ``i``."""
+    """Offset of the mark that closes a quote opened just before ``i``. A “…” opened inside
+    (“I'd rather live in what he calls “hell” than …”) is a quote within the quote: its ” does
+    not close the outer one."""
+    depth = 0
     while i < p_end:
         ch = text[i]
-        if ch == closer or (closer == STRAIGHT and ch == "”") or (closer == "”" and ch == STRAIGHT):
+        if ch == "“" and closer in {"”", STRAIGHT} and text[i - 1] in OPEN_CONTEXT:
+            depth += 1
+        elif ch == "”" and depth:
+            depth -= 1
+        elif ch == closer or (closer == STRAIGHT and ch == "”") or (closer == "”" and ch == STRAIGHT):
             nxt = text[i + 1] if i + 1 < p_end else ""
             if closer == "’" and nxt.isalpha():  # Putin’s
                 i += 1
