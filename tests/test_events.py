@@ -351,3 +351,11 @@ def test_an_agentless_arrest_is_by_the_state_it_happens_in():
     assert deported.actor_code is None  # where to is not who
     killed = one(coded("Two French journalists were killed in Iran."), "19")
     assert killed.actor_code is None  # force is not the state's unless the text says so
+
+
+def test_with_no_one_acted_upon_the_target_is_the_country_it_happens_in():
+    found = coded("The military government declared a state of siege in Haiti on Saturday, arresting political opponents.")
+    arrest = one(found, "17")
+    assert arrest.target_code == "HTI", found  # the participle shares its main clause's scene
+    named = one(coded("The military government declared a state of siege in Haiti, arresting Cuban diplomats."), "17")
+    assert named.target_code.startswith("CUB")  # one acted upon comes first

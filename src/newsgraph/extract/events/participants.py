@@ -32,6 +32,7 @@ ADDRESSED_ROOTS = {"02", "10", "11", "13"}
 # force is aimed: "fired artillery shells at Seoul", "launched rockets into Israel"
 AIMED_ROOTS = {"15", "17", "18", "19", "20"}
 AIMED_PREPS = {"at", "on", "upon", "into", "against"}
+SCENE_PREPS = {"in", "inside"}
 
 
 def subject_of(tok: Token) -> Token | None:
@@ -126,8 +127,9 @@ def target(tok: Token, coding: Coding, coder: ActorCoder, source_texts: set[str]
     In order: the passive subject, the pattern's "+" phrase, the objects and prepositional actors
     of the verb and of its chain ("agreed to restore ties with X"), then those of its purpose clause
     ("began a hunger strike to protest against Sweden's decision"), the subject of a threat's
-    condition ("threatened to stop talks if the United States goes ahead"), and the subject of
-    what a demand or accusation states ("demanded that the DPRK forsake …")."""
+    condition ("threatened to stop talks if the United States goes ahead"), the subject of
+    what a demand or accusation states ("demanded that the DPRK forsake …"), and last the country
+    it takes place in ("declared a state of siege in Haiti, arresting opponents")."""
     passive = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
     if passive is not None and _stative(tok):
         passive = None  # its subject acts
@@ -163,8 +165,37 @@ def target(tok: Token, coding: Coding, coder: ActorCoder, source_texts: set[str]
         if found is not None:
             return found
     if coding.code[:2] in ADDRESSED_ROOTS:
-        return _stated_party(tok, coder, source_texts)
+        found = _stated_party(tok, coder, source_texts)
+        if found is not None:
+            return found
+    return _scene(chain + _governors(tok), coder, source_texts)
+
+
+def _scene(chain: list[Token], coder: ActorCoder, source_texts: set[str]) -> Actor | None:
+    """ "declared a state of siege in Haiti": with no one acted upon, the country the action takes
+    place in, from an "in" phrase of the verb or of its object (not of a clause below them)."""
+    for node in chain:
+        for head in [node, *(c for c in node.children if c.dep_ == "dobj")]:
+            for c in head.children:
+                if c.dep_ != "prep" or c.lower_ not in SCENE_PREPS:
+                    continue
+                for g in c.children:
+                    if g.dep_ == "pobj" and g.ent_type_ in {"GPE", "LOC"}:
+                        found = coder.of_phrase(g)
+                        if found.country is not None and found.text not in source_texts:
+                            return found
     return None
+
+
+def _governors(tok: Token) -> list[Token]:
+    """The verbs a participle or coordinated verb hangs from ("declared …, arresting opponents"):
+    they share its scene."""
+    out, node = [], tok
+    while node.dep_ in {"advcl", "conj", "xcomp"} and node.head.i != node.i and node.head.pos_ in {"VERB", "AUX"} \
+            and len(out) < MAX_CHAIN:
+        node = node.head
+        out.append(node)
+    return out
 
 
 def _chain(tok: Token) -> list[Token]:
