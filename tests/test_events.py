@@ -359,3 +359,19 @@ def test_with_no_one_acted_upon_the_target_is_the_country_it_happens_in():
     assert arrest.target_code == "HTI", found  # the participle shares its main clause's scene
     named = one(coded("The military government declared a state of siege in Haiti, arresting Cuban diplomats."), "17")
     assert named.target_code.startswith("CUB")  # one acted upon comes first
+
+
+def test_a_comment_targets_the_subject_of_what_it_states():
+    found = coded("Egypt expressed hopes on Thursday that Israel could be drawn into the peace process.")
+    hope = one(found, "01")
+    assert (hope.actor_code, hope.target_code) == ("EGY", "ISR"), found
+
+
+def test_the_one_urged_to_act_is_the_target():
+    helped = one(coded("France urged Germany on Monday to help."), "07")
+    assert (helped.actor_code, helped.target_code) == ("FRA", "DEU"), helped
+
+
+def test_what_one_warns_about_is_the_target():
+    warning = one(coded("Egypt warned about Israel."), "13")
+    assert (warning.actor_code, warning.target_code) == ("EGY", "ISR"), warning

@@ -21,14 +21,15 @@ from newsgraph.extract.events.triggers import Coding, place_of
 PRONOUNS = {"it", "they", "he", "she", "we", "i", "you", "who", "which", "that"}
 RELATIVE = {"who", "which", "that"}
 TARGET_PREPS = ("to", "with", "against", "on", "at", "toward", "towards", "into", "from", "for", "over", "between",
-                "in", "upon", "of")
+                "in", "upon", "of", "about")
 CLIMB = {"xcomp", "conj", "advcl", "acomp", "prep", "pcomp"}
 MAX_CHAIN = 4
 QUOTING = {"quote", "cite", "report"}
 # participles whose passive subject is the one acting
 STATIVE = {"commit", "prepare", "engage", "determine", "involve", "dedicate", "resolve", "poise"}
-# appeals, demands, accusations and threats are made of the subject of their clause ("demanded that X …")
-ADDRESSED_ROOTS = {"02", "10", "11", "13"}
+# comments, appeals, demands, accusations and threats are made of the subject of their clause
+# ("demanded that X …", "expressed hopes that X …")
+ADDRESSED_ROOTS = {"01", "02", "10", "11", "13"}
 # force is aimed: "fired artillery shells at Seoul", "launched rockets into Israel"
 AIMED_ROOTS = {"15", "17", "18", "19", "20"}
 AIMED_PREPS = {"at", "on", "upon", "into", "against"}
@@ -128,7 +129,8 @@ def target(tok: Token, coding: Coding, coder: ActorCoder, source_texts: set[str]
     of the verb and of its chain ("agreed to restore ties with X"), then those of its purpose clause
     ("began a hunger strike to protest against Sweden's decision"), the subject of a threat's
     condition ("threatened to stop talks if the United States goes ahead"), the subject of
-    what a demand or accusation states ("demanded that the DPRK forsake …"), and last the country
+    what a statement, demand or accusation states ("demanded that the DPRK forsake …", "expressed
+    hopes that Israel …"), the one urged to act ("urged Germany to help"), and last the country
     it takes place in ("declared a state of siege in Haiti, arresting opponents")."""
     passive = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
     if passive is not None and _stative(tok):
@@ -168,7 +170,22 @@ def target(tok: Token, coding: Coding, coder: ActorCoder, source_texts: set[str]
         found = _stated_party(tok, coder, source_texts)
         if found is not None:
             return found
+    found = _addressee(tok, coder, source_texts)
+    if found is not None:
+        return found
     return _scene(chain + _governors(tok), coder, source_texts)
+
+
+def _addressee(tok: Token, coder: ActorCoder, source_texts: set[str]) -> Actor | None:
+    """ "urged Bree to help", "called on Gondor to act", "forced Israel to withdraw": the one a verb
+    moves to act is the one its subject acts upon."""
+    if tok.dep_ != "xcomp" or tok.head.i == tok.i or tok.head.pos_ != "VERB":
+        return None
+    head = tok.head
+    objects = [c for c in head.children if c.dep_ == "dobj" and c.i < tok.i]
+    objects += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "on" and head.lemma_.lower() == "call"
+                for g in c.children if g.dep_ == "pobj"]
+    return _first_actor(tok, objects, coder, source_texts)
 
 
 def _scene(chain: list[Token], coder: ActorCoder, source_texts: set[str]) -> Actor | None:
