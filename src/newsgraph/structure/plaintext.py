@@ -140,18 +140,15 @@ def find_headline(lines: list[Line], title: str | None = None) -> tuple[int | No
     body_top, _ = body_span(lines, None)
     matches: list[tuple[int, str]] = []
     for line in lines[1:]:
-        if not _may_be_headline(line) and not _title_like(line):
-            continue
-        key = _norm(line.text)
+        key = _norm(line.text)  # the cheap test first: most lines repeat no part of the title
         if key in variants:
-            matches.append((line.index, line.text))
-            continue
-        for variant in variants:
-            if len(variant.split()) >= 4 and key.endswith(variant) and len(key) < 2 * len(variant):
-                cut = _cut_to(line.text, variant)
-                if cut:
-                    matches.append((line.index, cut))
-                    break
+            found: str | None = line.text
+        else:
+            found = next((cut for variant in variants
+                          if len(variant.split()) >= 4 and key.endswith(variant) and len(key) < 2 * len(variant)
+                          for cut in [_cut_to(line.text, variant)] if cut), None)
+        if found is not None and (_title_like(line) or _may_be_headline(line)):
+            matches.append((line.index, found))
     if matches:
         above = [m for m in matches if m[0] <= body_top + 2] or matches[:1]
         bylined = [m for m in above if _near_byline(lines, m[0])]  # a gallery repeats the title, unsigned
