@@ -375,3 +375,19 @@ def test_the_one_urged_to_act_is_the_target():
 def test_what_one_warns_about_is_the_target():
     warning = one(coded("Egypt warned about Israel."), "13")
     assert (warning.actor_code, warning.target_code) == ("EGY", "ISR"), warning
+
+
+def test_cached_entities_are_what_spacy_gives_for_every_sentence_and_token():
+    from newsgraph.extract.common.ents import doc_entities, entities_in, entity_at
+
+    a = article("Vladimir Putin met Kim Jong Un in Moscow on Tuesday. Later, the Kremlin said "
+                "North Korea and Russia would talk again in Seoul next week.")
+    doc = parse(a)
+    assert doc_entities(doc) == doc.ents and len(doc.ents) >= 4
+    for sent in doc.sents:
+        assert list(entities_in(sent)) == list(sent.ents)
+    for tok in doc:
+        held = [e for e in doc.ents if e.start <= tok.i < e.end]
+        assert entity_at(doc, tok.i) == (held[0] if held else None)
+    other = parse(article("Angela Merkel spoke in Berlin."))
+    assert doc_entities(other) == other.ents  # a new Doc is not served the last one's spans

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from newsgraph.extract.common.ents import entity_at
 from newsgraph.extract.common.mention_index import MentionIndex
 from newsgraph.extract.common.phrases import noun_phrase
 from newsgraph.records import Mention
@@ -250,5 +251,5 @@ def _inside_longer_person(run) -> bool:
     first, last = run[0], run[-1]
     if any(t.ent_type_ != "PERSON" for t in run):
         return False
-    ent = next((e for e in first.doc.ents if e.start <= first.i < e.end), None)
+    ent = entity_at(first.doc, first.i)
     return ent is not None and ent.label_ == "PERSON" and last.i < ent.end - 1

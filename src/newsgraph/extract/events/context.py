@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
+from newsgraph.extract.common.ents import entities_in
 from newsgraph.extract.events.actors import Actor, ActorCoder
 from newsgraph.reference import actors as dictionary
 
@@ -76,7 +77,7 @@ def dominant_country(sent: Span, coder: ActorCoder) -> str | None:
     """The country the sentence's names code to most often (first among equals), or None."""
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
-    for ent in sent.ents:
+    for ent in entities_in(sent):
         if ent.label_ not in PLACE_LABELS:
             continue
         country = coder.of_phrase(ent.root, ent.start, ent.end).country

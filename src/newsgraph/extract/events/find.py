@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.extract.common.ents import entities_in
 from newsgraph.extract.common.mention_index import MentionIndex
 from newsgraph.extract.common.paragraphs import break_between
 from newsgraph.extract.events.actors import Actor, ActorCoder
@@ -291,7 +292,7 @@ def _merged(events: list[Event]) -> list[Event]:
 
 def _date(tok: Token, published: str | None, mod: Modality) -> str | None:
     """The date phrase attached to the trigger (within three dependency steps), resolved."""
-    for ent in tok.sent.ents:
+    for ent in entities_in(tok.sent):
         if ent.label_ not in {"DATE", "TIME"}:
             continue
         node = ent.root
