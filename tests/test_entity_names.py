@@ -404,3 +404,23 @@ def test_bodies_that_only_qualify_a_title_or_a_tournament_are_not_actors():
     # the same kind of body acting stays
     assert ("WBC", next(m.start for m in mentions if m.text == "WBC")) in spans
     assert any(m.text == "ACC" and m.start > len(text) + 60 for m in mentions)
+
+
+def test_a_code_in_brackets_after_a_company_is_its_alias_not_another_actor():
+    mentions, entities = run(["Advanced Micro Devices (AMD) said it would buy ATI Technologies (ATYT) for $5.4 billion.",
+                              "Intel and Nvidia (NVDA) welcomed the deal."])
+    surfaces = {m.text for m in mentions}
+    assert not {"AMD", "ATYT", "NVDA"} & surfaces
+    assert {"Advanced Micro Devices (AMD)", "ATI Technologies (ATYT)", "Nvidia (NVDA)"} <= surfaces
+    assert "ATYT" in entities["ATI Technologies"].aliases and "NVDA" in entities["Nvidia"].aliases
+    assert "ATYT" not in entities and "ATI Technologies (ATYT)" not in entities["ATI Technologies"].aliases
+
+
+def test_a_place_before_a_noun_for_people_in_a_headline_or_mistaken_for_a_name_is_where_they_are_from():
+    mentions, _ = run(["The inmate escaped from a prison van in Texas on Monday."],
+                      title="Texas Prison Escapee Added to Most Wanted List")
+    assert [m.kind for m in mentions if m.text == "Texas"] == ["demonym", "name"]
+    mentions, _ = run(["A Schenectady man has been charged in a crash that killed a 66-year-old Burnsville woman.",
+                       "A Bloomington man was also held."])
+    assert {m.text: m.kind for m in mentions if m.text in {"Schenectady", "Burnsville", "Bloomington"}} == {
+        "Schenectady": "demonym", "Burnsville": "demonym", "Bloomington": "demonym"}

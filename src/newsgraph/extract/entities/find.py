@@ -18,7 +18,7 @@ from newsgraph.extract.entities.linking import known_aliases, link, one_word_out
 from newsgraph.extract.entities.mentions import Found, name_mentions, prize_modifiers
 from newsgraph.extract.entities.metonymy import demonym_places, korean_regions, people_of_places
 from newsgraph.extract.entities.places import qualified_places
-from newsgraph.extract.entities.orgnames import leading_words, organisation_aliases, team_names, team_nicknames, untagged_teams
+from newsgraph.extract.entities.orgnames import bracketed_codes, leading_words, organisation_aliases, team_names, team_nicknames, untagged_teams
 from newsgraph.extract.entities.pronouns import mark_subjects, resolve_pronouns
 from newsgraph.extract.entities.roles import find_roles, title_mentions
 from newsgraph.extract.entities.titlewords import TITLE_WORDS
@@ -45,8 +45,9 @@ def find_entities(article: Article, doc: Doc) -> tuple[list[Mention], list[Entit
     found = korean_regions(doc, found)
     demonym_places(doc, found)
     found = qualified_places(doc, found)
-    people_of_places(doc, found)
+    people_of_places(doc, found, casing)
     found = organisation_aliases(doc, found)
+    found = bracketed_codes(doc, found)
     found = team_nicknames(doc, found)
     found = untagged_teams(doc, found, casing)
     found = one_word_outlets(doc, found, casing)
@@ -99,8 +100,11 @@ def build_entities(found: list[Found], roles: list[Role]) -> list[Entity]:
             entity = entities[key] = Entity(name=m.entity, type=m.label, kb_id=_kb(m), id=entity_id(m.entity, m.label))
         if entity.kb_id is None:
             entity.kb_id = _kb(m)
-        if m.kind in ALIAS_KINDS and not m.qualified and m.text != m.entity and m.text not in entity.aliases:
-            entity.aliases.append(m.text)
+        # "ATI Technologies (ATYT)" gives the aliases "ATI Technologies" and "ATYT"
+        surfaces = [m.text[:m.text.rfind("(")].rstrip(), m.code] if m.code else [m.text]
+        for surface in surfaces:
+            if m.kind in ALIAS_KINDS and not m.qualified and surface != m.entity and surface not in entity.aliases:
+                entity.aliases.append(surface)
     for entity in entities.values():
         for alias in known_aliases(entity.name, entity.type, entity.kb_id):
             if alias != entity.name and alias not in entity.aliases:

@@ -45,6 +45,7 @@ class Found:
     subject: bool = False  # the mention is (part of) a clause subject; used for pronouns
     qualified: bool = False  # the span includes the place that qualifies it ("Fort Smith, Ark.")
     own_label: bool = False  # the label comes from this mention's own context, not the name's vote
+    code: str | None = None  # a bracketed code the span ends with ("ATI Technologies (ATYT)"): an alias
     sentence: int = -1  # sentence number in the Doc; set by the pronoun step
 
 

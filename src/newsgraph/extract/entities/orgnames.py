@@ -13,6 +13,9 @@
   capitalised words of that kind the model left untagged become mentions too.
 - A name the type vote made an organisation that opens a longer organisation name of the
   article is that organisation ("Indianapolis", a team, is the Indianapolis Colts).
+- A code in brackets right after an organisation's name ("ATI Technologies (ATYT)",
+  "Advanced Micro Devices (AMD)") is its ticker or acronym: part of that one mention, and an
+  alias of the organisation, not a second actor.
 - In a game report, a team's nickname ("Chiefs", "Saints") is the team of the reference
   table that has it, tagged or not (elsewhere such words are too often everyday words).
 """
@@ -133,6 +136,37 @@ def organisation_aliases(doc: Doc, found: list[Found]) -> list[Found]:
         if full and full != m.entity and m.label != "GPE" and (m.label != "PERSON" or len(m.text.split()) <= 2):
             m.entity, m.kind, m.label, m.kb_id = full, "alias", label_of[full], None
     return sorted(found + _untagged(doc, found, forms, label_of), key=lambda m: m.start)
+
+
+def bracketed_codes(doc: Doc, found: list[Found]) -> list[Found]:
+    """An organisation's name followed by "(CODE)" becomes one mention spanning both; the code's own
+    mention, if any, is dropped unless the reference tables link it to something else. A code is
+    one token of two to eight letters or digits, capitalised, with at least two capitals ("AMD",
+    "ATYT", "TsKVPR"); an exchange and ticker ("(NYSE: AMD)") are dropped by ``mentions``."""
+    by_start = {m.tok_start: m for m in found}
+    dropped: set[int] = set()
+    for m in found:
+        end = m.tok_end
+        if m.label != "ORG" or m.kind not in {"name", "alias"} or end + 2 >= len(doc):
+            continue
+        opening, code, closing = doc[end], doc[end + 1], doc[end + 2]
+        if opening.text != "(" or closing.text != ")" or not _code(code.text):
+            continue
+        inner = by_start.get(code.i)
+        if inner is not None and inner.kb_id and inner.entity not in {None, m.entity or m.text}:
+            continue  # "Apple (US)": a country or another organisation of the tables
+        if inner is not None:
+            dropped.add(id(inner))
+        m.entity = m.entity or m.text
+        m.code = code.text
+        m.tok_end, m.end = closing.i + 1, closing.idx + 1
+        m.text = doc[m.tok_start:m.tok_end].text
+    return [m for m in found if id(m) not in dropped] if dropped else found
+
+
+def _code(text: str) -> bool:
+    return (2 <= len(text) <= 8 and text.isalnum() and text[:1].isupper()
+            and sum(c.isupper() for c in text) >= 2 and any(c.isalpha() for c in text))
 
 
 def strip_corporate(name: str) -> str:

@@ -41,7 +41,7 @@ PEOPLE_NOUNS = {
     "detective", "jury", "juror", "fan", "player", "athlete", "coach", "star", "actor", "actress", "singer",
     "rapper", "musician", "artist", "writer", "businessman", "entrepreneur", "farmer", "fisherman", "pastor",
     "priest", "teen-ager", "youth", "gunman", "killer", "murderer", "shooter", "thief", "robber", "hero",
-    "firefighter", "authority", "lineman", "receiver", "quarterback", "tourist", "hiker", "survivor",
+    "firefighter", "authority", "lineman", "receiver", "quarterback", "tourist", "hiker", "survivor", "lifer",
 }
 # Abbreviated titles before a name ("Gov. Sarah Palin", "Sen. Ted Cruz"), without the full stop.
 TITLE_ABBREVIATIONS = {"gov", "sen", "rep", "gen", "lt", "col", "sgt", "atty", "supt", "det", "insp", "cmdr", "adm"}
