@@ -7,6 +7,8 @@ Two sets (see the folder's SOURCE.txt):
   source/target country accuracy and (source, target, category) tuple P/R/F1. newsgraph's
   CAMEO codes are mapped to PLOVER with the folder's CAMEO2PLOVER-2021.txt; gold 0.5b1
   names are renamed to 0.8 (DEMAND→REQUEST, DISAPPROVE/INVESTIGATE→ACCUSE, FIGHT→ASSAULT).
+  A record listing several sources or targets is one gold event per (source, target), as a
+  dyadic coder writes them ("threatened to break off relations with Congo and Costa Rica": two).
 - PETRARCH's unit-test records (petrarch-unit-test.jsonl, parses in PETR.UnitTest.records.xml):
   detection P/R, root accuracy on the gold codes that are valid CAMEO, and (source, target,
   root) tuple P/R/F1, for newsgraph (its bundled dictionaries plus the validation actors
@@ -137,7 +139,7 @@ def score_plover(folder: Path, verbose: bool) -> None:
         srcs = r.get("source") or [{}]
         tgts = r.get("target") if isinstance(r.get("target"), list) and r.get("target") else [{}]
         gold = [{"cat": cat, "quad": GOLD_QUAD.get(r["event"]), "source": s.get("code"), "target": g.get("code")}
-                for s in srcs for g in tgts[:1]]
+                for s in srcs for g in tgts]
         system = [dict(e, cat=plover_of(e["code"], table)) for e in found[r["id"]]]
         t.add("gold", len(gold))
         t.add("system", len(system))
