@@ -391,3 +391,12 @@ def test_cached_entities_are_what_spacy_gives_for_every_sentence_and_token():
         assert entity_at(doc, tok.i) == (held[0] if held else None)
     other = parse(article("Angela Merkel spoke in Berlin."))
     assert doc_entities(other) == other.ents  # a new Doc is not served the last one's spans
+
+
+def test_coordinated_targets_are_an_event_with_each():
+    found = coded("Russia closed its southern borders with Iran and Turkey.")
+    assert {(e.actor_code, e.target_code) for e in found} == {("RUS", "IRN"), ("RUS", "TUR")}, found
+    ties = coded("Egypt welcomed the resumption of diplomatic ties with Iran, Iraq and Syria.")
+    assert {e.target_code for e in ties} == {"IRN", "IRQ", "SYR"}, ties  # the names inside the phrase
+    clause = coded("The Israeli government is refusing to lift the curfew on Palestinians living in the West Bank and Gaza.")
+    assert len(clause) == 1, clause  # not the places of a clause inside the target's phrase

@@ -26,7 +26,8 @@ from newsgraph.extract.events.context import needs_country, with_country
 from newsgraph.extract.events.dates import resolve_date
 from newsgraph.extract.events.modality import (COMMITMENTS, DEFAULT_STANCE_CODE, STANCE_HEADS, head_stance,
                                                modality, obliged, own_stance, said_by_noun, shifted)
-from newsgraph.extract.events.participants import noun_participants, origin, quoted_as, sources, target
+from newsgraph.extract.events.participants import (noun_participants, origin, quoted_as, sources, target,
+                                                    with_conjuncts)
 from newsgraph.extract.events.triggers import Coding, code_token
 from newsgraph.records import Article, Event, Modality
 from newsgraph.reference import actors as agents
@@ -205,7 +206,8 @@ def _events(article: Article, action: _Action, coder: ActorCoder) -> list[Event]
         elif coding.direction == "mutual" and tgt is None and len(acting) > 1:
             found = [(acting[0], acting[1])]
         else:
-            found = [(a, tgt) for a in acting] or [(None, tgt)]
+            tgts = with_conjuncts(tok, tgt, coder, texts)
+            found = [(a, t) for a in acting for t in tgts] or [(None, t) for t in tgts]
         if not acting and tok.dep_ in MODIFIER_DEPS:
             return []  # "the roads leading into Mordor": a participle describing a thing
     out: list[Event] = []

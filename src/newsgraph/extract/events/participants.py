@@ -5,7 +5,8 @@ The source is the subject (in the passive, the "by" phrase; a verb in a chain su
 said" is Hungary); the target is the passive subject, the pattern's "+" phrase, the object
 or its owner ("Turkey's efforts"), or the first prepositional object that codes as an
 actor. A coordinated phrase is several actors: "Israel and the Palestinians", and
-"Hungarian and Romanian officials" (one per coordinated modifier, sharing the head).
+"Hungarian and Romanian officials" (one per coordinated modifier, sharing the head); so is a
+coordinated target ("closed its borders with Iran and Turkey": an event with each).
 """
 
 from __future__ import annotations
@@ -213,6 +214,35 @@ def _governors(tok: Token) -> list[Token]:
         node = node.head
         out.append(node)
     return out
+
+
+def with_conjuncts(tok: Token, tgt: Actor | None, coder: ActorCoder, source_texts: set[str]) -> list[Actor | None]:
+    """The target and the actors coordinated with it: "restore ties with Gondor and Arnor",
+    "ties with Mordor, Rohan and Bree" are one event with each."""
+    if tgt is None or tgt.head < 0:
+        return [tgt]
+    head = tok.doc[tgt.head]
+    if not any(c.dep_ == "conj" for c in head.children):
+        # the name that gave a phrase its code: "ties with Mordor, Rohan and Bree"
+        head = next((t for t in _phrase_parts(head) if any(c.dep_ == "conj" for c in t.children)
+                     and coder.of_phrase(t, t.i, t.i + 1).code == tgt.code), head)
+    out: list[Actor | None] = [tgt]
+    for h, lo, hi in coordinated(head)[1:]:
+        other = _code_phrase(coder, h, lo, hi)
+        if other.known and other.text not in source_texts and all(other.name != a.name or other.code != a.code
+                                                                 for a in out if a is not None):
+            out.append(other)
+    return out
+
+
+def _phrase_parts(head: Token) -> list[Token]:
+    """The tokens of a noun phrase and its prepositional phrases, not of the clauses inside it."""
+    out, stack = [], [head]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ in {"prep", "pobj", "poss", "compound", "amod", "nmod"})
+    return sorted(out, key=lambda t: t.i)
 
 
 def _chain(tok: Token) -> list[Token]:
