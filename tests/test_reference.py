@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -170,6 +171,19 @@ def test_add_reference_dir(tmp_path):
 def test_name_key():
     assert name_key("Kim Jong-un") == name_key("Kim Jong Un")
     assert name_key("Recep Tayyip Erdoğan") == name_key("Recep Tayyip Erdogan")
+
+
+def test_name_key_of_ascii_names_is_the_full_fold() -> None:
+    """ASCII names skip the Unicode decomposition (a speed path): the key must be the one the full fold gives."""
+    import unicodedata
+
+    def full(name: str) -> str:
+        folded = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+        return re.sub(r"[^\w]+", " ", folded.lower()).strip()
+
+    for name in ["Kim Jong-un", "  O'Neill, Jr. ", "AT&T Inc.", "F.B.I.", "Bob_Smith", "2024 G-20", "", "!!!"]:
+        assert name_key(name) == full(name)
+    assert name_key("Erdoğan") == "erdogan" and name_key("Ａｌｉ") == "ali"  # others still fold
 
 
 def test_petrarch_actor_dates_with_spaces_and_several_codes_on_a_line():

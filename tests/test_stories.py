@@ -189,3 +189,22 @@ def test_ingest_workers_sign_bodies_and_clustering_reads_the_signatures(tmp_path
     links = {r[0]: r[1] for r in rows}
     copies = [a for a, original in links.items() if original is not None]
     assert len(copies) == 1 and links[copies[0]] in links and links[links[copies[0]]] is None
+
+
+def test_member_of_a_dated_article_reads_no_text_and_counts_words_as_first_words() -> None:
+    """Speed paths of ``_member``: a dated article is placed by its date without its text being
+    joined, and the body-length test counts words instead of joining and splitting them."""
+    from newsgraph.corpus.stories.embeddings import count_words, first_words
+    from newsgraph.corpus.stories.update import LONG_WORDS, NewArticle, _member
+
+    for text in ["", "one", " a  b\tc\n" * 40, WIRE, "x" * 700 + " y", "word " * 200]:
+        assert count_words(text, LONG_WORDS) == len(first_words(text, LONG_WORDS).split())
+
+    class Dated(NewArticle):
+        def text(self) -> str:
+            raise AssertionError("a dated article's year needs no text")
+
+    member = _member(Dated("a", "Pact signed", "", WIRE, "2024-06-19", "2024-06-20"), {"pact": 1.0}, None)
+    assert member.year == 2024 and member.long
+    undated = _member(NewArticle("b", "Pact signed", "", "It was signed on May 3, 2013.", None, ""), {"pact": 1.0}, None)
+    assert undated.year == 2013 and not undated.long

@@ -4,14 +4,21 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _NON_WORD = re.compile(r"[^\w]+")
 
 
+@lru_cache(maxsize=200_000)
 def name_key(name: str) -> str:
-    """A spelling-insensitive key: "Kim Jong-un" and "Kim Jong Un" share one, accents ignored."""
-    folded = unicodedata.normalize("NFKD", name)
-    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    """A spelling-insensitive key: "Kim Jong-un" and "Kim Jong Un" share one, accents ignored.
+
+    Cached: the corpus steps key every related entity's name and short forms on each update.
+    """
+    folded = name
+    if not name.isascii():  # ASCII has nothing to decompose and no combining marks
+        folded = unicodedata.normalize("NFKD", name)
+        folded = "".join(c for c in folded if not unicodedata.combining(c))
     return _NON_WORD.sub(" ", folded.lower()).strip()
 
 

@@ -41,6 +41,11 @@ def first_words(text: str, limit: int) -> str:
     return " ".join(_WORD.findall(text[: limit * 12])[:limit])
 
 
+def count_words(text: str, limit: int) -> int:
+    """How many words ``first_words(text, limit)`` keeps, without joining them."""
+    return min(len(_WORD.findall(text[: limit * 12])), limit)
+
+
 def story_summary(title: str | None, lead: str | None, body: str | None) -> str:
     """What the sentence embedding reads: headline, then the start of the lead or body."""
     rest = first_words(lead or body or "", EMBED_WORDS)

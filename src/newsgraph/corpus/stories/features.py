@@ -44,7 +44,7 @@ def words(text: str, language: str | None = None) -> list[str]:
     """
     if language and language != ENGLISH:
         return _foreign_words(text, language)
-    return [word for token in _TOKEN.findall(fold(text)) if (word := _content_word(token))]
+    return list(filter(None, map(_content_word, _TOKEN.findall(fold(text)))))  # the loop in C: ~150 tokens an article
 
 
 def _foreign_words(text: str, language: str) -> list[str]:

@@ -40,7 +40,7 @@ def when(published: str | None, text: str) -> When | None:
     A full date ("May 3, 2013") in news is nearly always the news's own; "in 2005" or
     "September 2010" is as often background, so it only says the article is not older.
     """
-    if published and published[:4].isdigit():
+    if dated(published):
         return When(int(published[:4]), True)
     head = text[:TEXT_CHARS]
     for pattern, exact in ((_FULL_DATE, True), (_PERIOD, False)):
@@ -49,6 +49,11 @@ def when(published: str | None, text: str) -> When | None:
         if years:
             return When(max(years), exact)
     return None
+
+
+def dated(published: str | None) -> bool:
+    """Whether the publication date gives the year (then ``when`` never reads the text)."""
+    return bool(published) and published[:4].isdigit()
 
 
 def _year(expression: str) -> int | None:

@@ -30,11 +30,11 @@ import numpy as np
 from newsgraph.corpus.stories import dedup
 from newsgraph.corpus.stories import embeddings as story_embeddings
 from newsgraph.corpus.stories import store as story_store
-from newsgraph.corpus.stories.embeddings import first_words, from_blob, story_summary, to_blob
+from newsgraph.corpus.stories.embeddings import count_words, from_blob, story_summary, to_blob
 from newsgraph.corpus.stories.features import ENGLISH, ENTITY_PREFIX, article_terms
 from newsgraph.corpus.stories.index import WINDOW_DAYS, Member, StoryIndex, Thresholds
 from newsgraph.corpus.stories.participants import is_key_mention, surnames
-from newsgraph.corpus.stories.timing import when
+from newsgraph.corpus.stories.timing import dated, when
 from newsgraph.reference.keys import name_key
 from newsgraph.store.sqlite import chunks, now, rows_in
 
@@ -72,8 +72,8 @@ class NewArticle:
 
     @property
     def long(self) -> bool:
-        """Whether it has a body worth the name, not a headline alone."""
-        return len(first_words(f"{self.lead} {self.body}", LONG_WORDS).split()) >= LONG_WORDS
+        """Whether it has a body worth the name, not a headline alone (LONG_WORDS of ``first_words``, counted)."""
+        return count_words(f"{self.lead} {self.body}", LONG_WORDS) >= LONG_WORDS
 
     def text(self) -> str:
         return "\n".join(part for part in (self.title, self.lead, self.body) if part)
@@ -206,7 +206,7 @@ def _member(article: NewArticle, vector: dict[str, float], embedding: np.ndarray
     its language (an English model finds any two pages in another script alike), its year."""
     if article.language not in (None, ENGLISH):
         embedding = None
-    placed = when(article.published, article.text())
+    placed = when(article.published, "" if dated(article.published) else article.text())  # a date needs no text
     exact = placed is not None and placed.exact
     return Member(article.id, vector, embedding, article.day, year=placed.year if exact else None,
                   not_before=placed.year if placed and not exact else None, long=article.long,
