@@ -297,3 +297,20 @@ def test_rival_groups_are_two_people_never_key_together_and_seldom_named_across(
     assert rival_groups(jackson + williams + both) is None  # one article's lead has both: one story
     coach = [({"jackson", "turner"}, {"jackson", "turner"})] * 3 + [({"williams", "turner"}, {"williams", "turner"})] * 3
     assert rival_groups(coach) is None  # both groups are about the coach too
+
+
+def test_a_headline_sharing_one_term_with_a_story_does_not_join_it() -> None:
+    """One name in common ("Netflix" in a House of Cards deal and in a piracy app) is not the same
+    news however much it weighs; likeness that other shared terms carry a part of is evidence."""
+    from newsgraph.corpus.stories.index import Member, StoryIndex
+
+    index = StoryIndex()
+    story = index.open_story("deal")
+    for n in range(3):
+        story.add(_unit({"@netflix": 1.0, "@comcast": 0.5, "house": 0.4, "cards": 0.4, f"stream{n}": 0.3}), None, None)
+    index.post(story)
+    piracy = Member("piracy", _unit({"@netflix": 1.0, "pirat": 0.3, "torrent": 0.3}), None, None)
+    assert story.lexical(piracy.vector) >= index.pick(False, False)  # the one name alone clears the threshold
+    assert index.best(piracy)[0] is None
+    another = Member("another", _unit({"@netflix": 1.0, "house": 0.4, "cards": 0.4}), None, None)
+    assert index.best(another)[0] is story

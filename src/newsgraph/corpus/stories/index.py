@@ -2,10 +2,11 @@
 
 Single-pass centroid clustering, the classic topic-detection-and-tracking scheme: a new
 article joins the story whose centroid it is most similar to, if that similarity clears
-a threshold, else it opens a story. Two cheap passes make the result depend less on the
-order articles arrive in: each new article is reconsidered once the whole batch is in,
-and stories the batch touched merge with a story whose centroid has become as close as
-a member would have to be. Last, a touched story whose new members are about two
+a threshold, else it opens a story; a likeness that one shared term carries almost alone
+(one company or one word in common) is not enough (``shares_enough``). Two cheap passes
+make the result depend less on the order articles arrive in: each new article is
+reconsidered once the whole batch is in, and stories the batch touched merge with a
+story whose centroid has become as close as a member would have to be. Last, a touched story whose new members are about two
 different people splits in two (``split``): the same words about other people are other news.
 
 Cost per article is bounded and does not grow with the corpus: candidates come from an
@@ -37,6 +38,7 @@ EARLY_POSTS = 3  # a story is re-posted after each of its first members, then on
 WINDOW_DAYS = 10.0  # a dated article only joins a story active within this many days
 NAME_PREFIX = "@"  # features.ENTITY_PREFIX: terms that are names
 YEAR_GAP = 1  # an article joins a story whose news is at most this many years from its own
+ONE_TERM_SHARE = 0.9  # the most of an article's likeness to a story one shared term may carry (``shares_enough``)
 NAMES_TO_COMPARE = 5  # participants are compared when the article names at least this many (a headline names one)
 
 
@@ -278,6 +280,16 @@ class Member:
         self.n_names = sum(1 for t in self.vector if t[:1] == NAME_PREFIX)
 
 
+def shares_enough(story: StoryVector, vector: dict[str, float]) -> bool:
+    """Whether an article's likeness to a story rests on more than one term: a single word or
+    name in common ("Netflix" in a House of Cards deal and in a piracy app) is the same kind of
+    news or the same company, not the same news, however heavily that one term weighs."""
+    terms = story.terms
+    parts = [vector[t] * terms[t] for t in vector.keys() & terms.keys()]
+    total = math.fsum(parts)
+    return total > 0.0 and max(parts) <= ONE_TERM_SHARE * total
+
+
 def _names(m: Member) -> set[str]:
     """The names an article's vector holds and its key participants, as surnames."""
     return {surname(t[1:]) for t in m.vector if t[:1] == NAME_PREFIX} | set(m.keys)
@@ -399,8 +411,8 @@ class StoryIndex:
         best, best_margin = None, 0.0
         for story in self.candidates(m.vector, m.day, m.query):
             margin = self.similarity(story, m.vector, m.embedding) - self.threshold(m.embedding, story, m.long)
-            if margin >= 0 and (best is None or margin > best_margin) and self.same_event(
-                    story, m.vector, m.year, m.not_before, m.n_names):
+            if margin >= 0 and (best is None or margin > best_margin) and shares_enough(story, m.vector) and \
+                    self.same_event(story, m.vector, m.year, m.not_before, m.n_names):
                 best, best_margin = story, margin
         return best, best_margin
 
