@@ -400,3 +400,13 @@ def test_coordinated_targets_are_an_event_with_each():
     assert {e.target_code for e in ties} == {"IRN", "IRQ", "SYR"}, ties  # the names inside the phrase
     clause = coded("The Israeli government is refusing to lift the curfew on Palestinians living in the West Bank and Gaza.")
     assert len(clause) == 1, clause  # not the places of a clause inside the target's phrase
+
+
+def test_events_with_two_targets_no_name_tells_apart_stay_two():
+    from newsgraph.extract.events.find import _merged
+
+    def welcomed(code: str) -> Event:
+        return Event(article="t", actor="Fornost", cameo="051", action="praise", target=None, start=0, end=10,
+                     actor_text="Fornost", actor_code="FOR", target_text=code.title(), target_code=code)
+
+    assert [e.target_code for e in _merged([welcomed("GON"), welcomed("OSG"), welcomed("GON")])] == ["GON", "OSG"]

@@ -281,11 +281,12 @@ def _same_actor(source: Actor, tgt: Actor) -> bool:
 
 
 def _merged(events: list[Event]) -> list[Event]:
-    """One event per (actor, code, target, evidence): a verb and its noun twin are one action."""
+    """One event per (actor, code, target, evidence): a verb and its noun twin are one action; targets
+    no name tells apart ("Gondor", "Osgiliath" in no gazetteer) are told apart by their codes."""
     seen: set[tuple] = set()
     out = []
     for e in events:
-        key = (e.actor_text, e.actor, e.cameo, e.target, e.start)
+        key = (e.actor_text, e.actor, e.cameo, e.target, e.target_code, e.start)
         if key not in seen:
             seen.add(key)
             out.append(e)
