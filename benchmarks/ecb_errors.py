@@ -1,7 +1,7 @@
-"""List the ECB+ dev entity errors (selected sentences) by type, with their sentences.
+"""List the ECB+ dev entity errors (selected sentences, or all) by type, with their sentences.
 
 Usage:
-    python benchmarks/ecb_errors.py ../shared/eval/story-events [--cache /tmp/ecb.docbin] [--fn] [--type ORG]
+    python benchmarks/ecb_errors.py ../shared/eval/story-events [--cache /tmp/ecb.docbin] [--fn] [--type ORG] [--all]
 
 A false positive is a named prediction that the per-type overlap matching of
 ``ecb_entities.score`` leaves unmatched (marked "mistyped" when the type-blind matching
@@ -48,6 +48,7 @@ def main() -> int:
     parser.add_argument("--cache", type=Path)
     parser.add_argument("--fn", action="store_true", help="list false negatives instead")
     parser.add_argument("--type", choices=["PER", "ORG", "LOC"])
+    parser.add_argument("--all", action="store_true", help="all sentences, not only the selected ones")
     args = parser.parse_args()
 
     nlp = load_pipeline()
@@ -62,7 +63,7 @@ def main() -> int:
 
     counts = Counter()
     for d in docs:
-        keep = lambda s: ecb.inside(s, d.selected)  # noqa: E731
+        keep = (lambda s: True) if args.all else (lambda s: ecb.inside(s, d.selected))  # noqa: E731
         gold = [g for g in d.gold if g["named"] and keep((g["start"], g["end"]))]
         every_gold = [g for g in d.gold if keep((g["start"], g["end"]))]
         every_pred = [p for p in ecb.predictions(d, results[d.doc][0], cluster_of) if keep((p.start, p.end))]

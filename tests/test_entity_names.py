@@ -424,3 +424,29 @@ def test_a_place_before_a_noun_for_people_in_a_headline_or_mistaken_for_a_name_i
                        "A Bloomington man was also held."])
     assert {m.text: m.kind for m in mentions if m.text in {"Schenectady", "Burnsville", "Bloomington"}} == {
         "Schenectady": "demonym", "Burnsville": "demonym", "Bloomington": "demonym"}
+
+
+def test_a_maker_named_before_its_product_is_no_actor_and_a_numbered_road_is_a_place():
+    mentions, _ = run(["She was hit by a silver Toyota Camry on Friday, police said.",
+                       "The driver was pulled over on State Route 94 and on Route 52, the California Highway Patrol said.",
+                       "Microsoft CEO Steve Ballmer spoke."])
+    surfaces = {m.text for m in mentions}
+    assert "Toyota" not in surfaces and "Microsoft" in surfaces
+    assert {m.type for m in mentions if m.text.startswith(("State Route", "Route"))} <= {"GPE", "LOC"}
+    assert any(m.text.startswith("Route") for m in mentions)
+
+
+def test_in_a_game_report_a_stadium_is_a_place_not_a_team():
+    mentions, _ = run(["The Indianapolis Colts beat the Kansas City Chiefs 20-13 at Arrowhead Stadium on Sunday."])
+    assert {m.type for m in mentions if m.text == "Arrowhead Stadium"} == {"LOC"}
+
+
+def test_an_organisation_name_with_and_inside_is_one_name_and_two_companies_stay_two():
+    mentions, _ = run(["Parliamentary elections will be held on December 15, a message from the Central Commission for Elections and "
+                       "Referenda of Turkmenistan said.",
+                       "Three shells hit the school, according to UN Relief and Works Agency spokesman Christopher Gunness.",
+                       "Bank of America and Citigroup said profits fell, and Intel and Nvidia said they grew."])
+    surfaces = {m.text for m in mentions}
+    assert "Central Commission for Elections and Referenda" in surfaces and "Referenda" not in surfaces
+    assert "UN Relief and Works Agency" in surfaces and "Works Agency" not in surfaces
+    assert {"Intel", "Nvidia"} <= surfaces and not any("Citigroup" in s and "America" in s for s in surfaces)

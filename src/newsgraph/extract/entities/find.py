@@ -18,7 +18,7 @@ from newsgraph.extract.entities.linking import known_aliases, link, one_word_out
 from newsgraph.extract.entities.mentions import Found, name_mentions, prize_modifiers
 from newsgraph.extract.entities.metonymy import demonym_places, korean_regions, people_of_places
 from newsgraph.extract.entities.places import qualified_places
-from newsgraph.extract.entities.orgnames import bracketed_codes, leading_words, organisation_aliases, team_names, team_nicknames, untagged_teams
+from newsgraph.extract.entities.orgnames import bracketed_codes, leading_words, names_with_and, product_makers, organisation_aliases, team_names, team_nicknames, untagged_teams
 from newsgraph.extract.entities.pronouns import mark_subjects, resolve_pronouns
 from newsgraph.extract.entities.roles import find_roles, title_mentions
 from newsgraph.extract.entities.titlewords import TITLE_WORDS
@@ -40,6 +40,8 @@ def find_entities(article: Article, doc: Doc) -> tuple[list[Mention], list[Entit
     casing, verbs = read_casing(doc), verb_lemmas()
     found = cut_headline_names(doc, name_mentions(doc), casing, verbs)
     found = team_names(doc, found, casing, verbs)
+    found = product_makers(doc, found, casing)
+    found = names_with_and(doc, found, casing)
     for m in found:
         link(doc, m)
     found = korean_regions(doc, found)

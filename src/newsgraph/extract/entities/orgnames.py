@@ -13,6 +13,10 @@
   capitalised words of that kind the model left untagged become mentions too.
 - A name the type vote made an organisation that opens a longer organisation name of the
   article is that organisation ("Indianapolis", a team, is the Indianapolis Colts).
+- An organisation's name with "and" inside is one name, not two: "the Central Commission for
+  Elections and Referenda", "UN Relief and Works Agency" (but "Intel and Nvidia" stay two).
+- A maker named before its product ("a 2013 Toyota Camry", "an Airbus A380") names the
+  product, not an actor, and is no mention.
 - A code in brackets right after an organisation's name ("ATI Technologies (ATYT)",
   "Advanced Micro Devices (AMD)") is its ticker or acronym: part of that one mention, and an
   alias of the organisation, not a second actor.
@@ -28,7 +32,7 @@ from spacy.tokens import Doc
 
 from newsgraph.extract.entities.headlines import Casing, common_word
 from newsgraph.extract.entities.mentions import ORG_HEADS, Found, covered_tokens
-from newsgraph.extract.entities.titlewords import TITLE_WORDS
+from newsgraph.extract.entities.titlewords import PEOPLE_NOUNS, TITLE_WORDS
 from newsgraph.extract.entities.types import COMPANY_HEADS, FACILITY_HEADS, PLACE_HEADS, SCORE, SPORTS_VERBS, is_sporting
 from newsgraph.reference import organisations
 from newsgraph.reference.keys import name_key
@@ -136,6 +140,90 @@ def organisation_aliases(doc: Doc, found: list[Found]) -> list[Found]:
         if full and full != m.entity and m.label != "GPE" and (m.label != "PERSON" or len(m.text.split()) <= 2):
             m.entity, m.kind, m.label, m.kb_id = full, "alias", label_of[full], None
     return sorted(found + _untagged(doc, found, forms, label_of), key=lambda m: m.start)
+
+
+def names_with_and(doc: Doc, found: list[Found], casing: Casing) -> list[Found]:
+    """Join an organisation mention cut at "and" with the words after it: when the part before
+    "and" ends in a common word inside a prepositional phrase of the name ("Commission for
+    Elections and Referenda"; not "Bank of America and Citigroup"), or when capitalised words no
+    mention took, "and", and a mention ending in an organisation word follow it ("UN Relief and
+    Works Agency")."""
+    by_start = {m.tok_start: m for m in found}
+    covered = covered_tokens(doc, found)
+    out: list[Found] = []
+    dropped: set[int] = set()
+    for m in found:
+        if id(m) in dropped:
+            continue
+        end = _after_and(doc, m, by_start, casing)
+        start = m.tok_start
+        if end is None:
+            start, end = _untagged_before_and(doc, m, covered, by_start)
+        if end is None:
+            out.append(m)
+            continue
+        for other in found:
+            if other is not m and start <= other.tok_start and other.tok_end <= end:
+                dropped.add(id(other))
+        span = doc[start:end]
+        out.append(Found(span.start_char, span.end_char, span.start, span.end, span.text, "ORG"))
+    return [m for m in out if id(m) not in dropped]
+
+
+def _after_and(doc: Doc, m: Found, by_start: dict[int, Found], casing: Casing) -> int | None:
+    if m.label != "ORG" or m.kb_id or m.kind != "name" or m.tok_end + 1 >= len(doc) or doc[m.tok_end].lower_ != "and":
+        return None
+    after = by_start.get(m.tok_end + 1)
+    if after is None or after.label != "ORG" or after.kb_id or after.tok_end - after.tok_start > 3:
+        return None
+    inner = [t.lower_ for t in doc[m.tok_start:m.tok_end - 1]]
+    last = doc[m.tok_end - 1]
+    if not ({"for", "of"} & set(inner)) or last.lower_ not in casing.lower:
+        return None
+    return after.tok_end
+
+
+def _untagged_before_and(doc: Doc, m: Found, covered: list[bool], by_start: dict[int, Found]) -> tuple[int, int | None]:
+    """ "UN" + "Relief" + "and" + "Works Agency": (start, end) of the whole name, or (start, None)."""
+    if m.label not in {"ORG", "GPE"} or m.kind not in {"name", "alias"} or m.tok_end + 2 >= len(doc):
+        return m.tok_start, None
+    i = m.tok_end
+    while i < len(doc) and i - m.tok_end < 2 and not covered[i] and doc[i].is_title and doc[i].is_alpha \
+            and doc[i].lower_ != "and":
+        i += 1
+    if i == m.tok_end or i >= len(doc) or doc[i].lower_ != "and":
+        return m.tok_start, None
+    after = by_start.get(i + 1)
+    if after is None or after.label != "ORG" or after.kb_id or doc[after.tok_end - 1].lower_ not in ORG_HEADS | COMPANY_HEADS:
+        return m.tok_start, None
+    return m.tok_start, after.tok_end
+
+
+def product_makers(doc: Doc, found: list[Found], casing: Casing) -> list[Found]:
+    """``found`` without organisations that only name the maker of a product: the organisation
+    modifies a capitalised word right after it that no mention covers and that is no common
+    word, title or organisation word ("Toyota Camry", "Airbus A380", "Apple iPhone"; not "Microsoft
+    CEO", "Google News", "Toyota Motor Corp.", nor in a title-case line)."""
+    covered = covered_tokens(doc, found)
+    return [m for m in found if not _names_a_product(doc, m, covered, casing)]
+
+
+def _names_a_product(doc: Doc, m: Found, covered: list[bool], casing: Casing) -> bool:
+    if m.label != "ORG" or m.kind != "name" or m.tok_end >= len(doc):
+        return False
+    product, last = doc[m.tok_end], doc[m.tok_end - 1]
+    word = product.text
+    if covered[product.i] or not word.isalnum() or "\n" in last.whitespace_ or last.dep_ != "compound" or last.head.i != product.i:
+        return False
+    if not (word[:1].isupper() or word[:1].islower() and any(c.isupper() for c in word[1:])):
+        return False  # "Camry", "A380", "iPhone"; not "chips"
+    if product.ent_type_ not in {"", "PRODUCT"} or product.lower_ in casing.lower or product.is_stop:
+        return False
+    if last.lower_ in GENERIC:
+        return False  # "the Southwest Times Record": a name ending in an organisation word goes on
+    if casing.title_case[product.i] or product.lower_ in PEOPLE_NOUNS:
+        return False  # "Microsoft Releases Patch": every word of a headline is capitalised; "Blazers Coach"
+    return product.lower_ not in TITLE_WORDS | GENERIC | TRADE_WORDS | CORPORATE_SUFFIXES and product.lower_ not in {"motor", "motors"}
 
 
 def bracketed_codes(doc: Doc, found: list[Found]) -> list[Found]:

@@ -37,6 +37,7 @@ PLACE_HEADS = {
 COMPANY_HEADS = {"inc", "corp", "corporation", "co", "ltd", "llc", "plc", "company", "group", "holdings",
                  "technologies", "systems", "association", "league", "conference", "club", "union", "network",
                  "magazine", "newspaper", "times", "post", "news", "foundation", "fund", "airlines", "motors"}
+ROADS = {"route", "highway", "interstate", "freeway", "motorway", "expressway", "turnpike", "hwy"}
 PLACE_OPENERS = {"fort", "ft", "mount", "mt", "lake", "port", "cape", "lago", "monte"}  # "Fort Coffee", "Lake Placid"
 PLACE_NOUNS = {"province", "city", "state", "town", "village", "county", "region", "island", "capital", "district",
                "suburb", "neighborhood", "neighbourhood", "area", "hometown"}
@@ -54,9 +55,11 @@ def decide_types(doc: Doc, found: list[Found]) -> None:
         if not _voted(m):
             continue
         if (sporting and m.label in {"GPE", "LOC"} and not name_votes(m.entity or m.text)["PERSON"]
+                and not _built_place(m.entity or m.text)
                 and (plays(doc, m) or stands_for_team(doc, m))):
             # "North Carolina beat Creighton": this mention is the team, whatever the name's other
-            # mentions are ("arrested in San Diego" stays the city); it joins the team the article names
+            # mentions are ("arrested in San Diego" stays the city); it joins the team the article names.
+            # A stadium or a road ("Arrowhead Stadium", "Route 94") is no team
             team = teams.get(name_key(m.entity or m.text))
             m.label, m.own_label = "ORG", True
             if team:
@@ -87,6 +90,9 @@ def name_votes(name: str) -> Counter:
     it a facility, place or organisation (3: more than the model's label)."""
     words = [w for w in name.replace("-", " ").split() if w[:1].isalpha()]
     votes: Counter = Counter()
+    if _road(name):
+        votes["LOC"] += 3
+        return votes
     if len(words) < 2:
         return votes
     last = words[-1].lower().rstrip(".")
@@ -98,6 +104,19 @@ def name_votes(name: str) -> Counter:
     elif last in ORG_HEADS or last in COMPANY_HEADS:
         votes["ORG"] += 3
     return votes
+
+
+def _built_place(name: str) -> bool:
+    words = name.lower().split()
+    return _road(name) or len(words) > 1 and words[-1].rstrip(".") in FACILITY_HEADS
+
+
+def _road(name: str) -> bool:
+    """ "Route 94", "State Route", "Interstate 35", "Highway 1": a numbered road is a place."""
+    words = [w.lower().rstrip(".") for w in name.split()]
+    if len(words) < 2:
+        return False
+    return words[-1] in ROADS or words[-1].isdigit() and words[-2] in ROADS
 
 
 def mention_votes(doc: Doc, m: Found) -> Counter:
