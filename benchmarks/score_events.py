@@ -128,7 +128,7 @@ def code_sentences(records: list[dict]) -> tuple[dict[str, list[dict]], float, i
     return out, spent, len(records)
 
 
-def score_plover(folder: Path, verbose: bool) -> None:
+def score_plover(folder: Path, verbose: bool, errors: bool = False) -> None:
     table = load_plover_map(folder / "CAMEO2PLOVER-2021.txt")
     data = [r for r in json.loads((folder / "plover-gsr-dev.json").read_text()) if r.get("text") and r.get("event") != "DOCUMENT"]
     records = [{"id": r["id"], "text": r["text"].strip(), "published": None} for r in data]
@@ -177,6 +177,8 @@ def score_plover(folder: Path, verbose: bool) -> None:
             return a == b or (a[0] == b[0] and a[2] == b[2] and b[1] is None and a[1] in mutual - {a[0]})
 
         t.add("tuple_hit_mutual", sum(1 for a, b in match(sys_t, gold_t, same) if same(a, b)))
+        if errors:
+            _list_errors(r["id"], r["text"], sys_t, gold_t, [s["text"] for s in system])
         if verbose and (not pairs or any(s["cat"] != g["cat"] for s, g in pairs)):
             print(f"  {r['id']} gold {cat} {[g['source'] for g in gold]}→{gold[0]['target']}: "
                   f"{[(s['text'], s['cat']) for s in system]}  | {r['text'][:110]}")
@@ -188,6 +190,18 @@ def score_plover(folder: Path, verbose: bool) -> None:
           f"reading SRC/TAR both ways {t.f1('tuple_hit_mutual', 'system', 'tuple_hit_mutual', 'gold')}")
     print(f"  event coder: {t.c.get('system', 0) / spent:,.0f} events/s, {n / spent:,.0f} sentences/s "
           f"(find_events alone, after parsing)")
+
+
+def _list_errors(rid: str, text: str, sys_t: list[tuple], gold_t: list[tuple], shown: list[str]) -> None:
+    """Print a sentence's wrong (system, no gold) and missing (gold, no system) tuples, with the text:
+    what to categorise before changing the coder."""
+    pairs = [(a, b) for a, b in match(sys_t, gold_t, lambda a, b: a == b) if a == b]
+    wrong, missing = list(sys_t), list(gold_t)
+    for a, b in pairs:
+        wrong.remove(a)
+        missing.remove(b)
+    if wrong or missing:
+        print(f"  {rid}  wrong {wrong}  missing {missing}  | {shown} | {text[:160]}")
 
 
 def unit_records(folder: Path) -> list[dict]:
@@ -250,7 +264,8 @@ def actor(code: str | None) -> str | None:
     return code or None
 
 
-def score_unit(name: str, records: list[dict], found: dict[str, list[dict]], verbose: bool) -> None:
+def score_unit(name: str, records: list[dict], found: dict[str, list[dict]], verbose: bool,
+               errors: bool = False) -> None:
     t = Tally()
     for r in records:
         gold = [{"code": g["eventcode"], "source": actor(g.get("sourcecode")), "target": actor(g.get("targetcode"))}
@@ -273,6 +288,8 @@ def score_unit(name: str, records: list[dict], found: dict[str, list[dict]], ver
         t.add("tuple_hit", sum(1 for a, b in match(st, gt, lambda a, b: a == b) if a == b))
         t.add("dyad_hit", sum(1 for a, b in match([x[:2] for x in st], [x[:2] for x in gt], lambda a, b: a == b)
                               if a == b))
+        if errors and name == "newsgraph":
+            _list_errors(r["id"], r["text"], [x[:2] for x in st], [x[:2] for x in gt], [s.get("text") for s in system])
         if verbose and name == "newsgraph" and len(pairs) < len(gold):
             print(f"  {r['id']} gold {[(g['source'], g['code'], g['target']) for g in gold]} "
                   f"got {[s.get('text', s['code']) for s in system]} | {r['text'][:100]}")
@@ -287,8 +304,11 @@ def main() -> None:
     parser.add_argument("--petrarch", type=Path, default=None, help="the PETRARCH2 peer folder (shared/peers/petrarch2)")
     parser.add_argument("--python2", default=PY2)
     parser.add_argument("--verbose", action="store_true", help="print the sentences missed or miscoded")
+    parser.add_argument("--errors", action="store_true",
+                        help="list each sentence's wrong and missing tuples (PLOVER: source, target, category; "
+                             "unit tests: source, target) with its text")
     args = parser.parse_args()
-    score_plover(args.folder, args.verbose)
+    score_plover(args.folder, args.verbose, args.errors)
     records = [r for r in unit_records(args.folder)]
     with tempfile.TemporaryDirectory() as tmp:
         convert_user_dictionaries(args.folder / "dictionaries-validate" / "PETR.Validate.actors.txt",
@@ -299,7 +319,7 @@ def main() -> None:
           " with CAMEO 2.0, so its root and tuple figures there measure agreement with WEIS, not CAMEO; see SOURCE.txt)")
     print(f"\nPETRARCH unit-test records ({len(records)} sentences, {sum(len(r['events']) for r in records)} gold events; "
           "newsgraph with its bundled dictionaries plus the validation actors/agents):")
-    score_unit("newsgraph", records, ours, args.verbose)
+    score_unit("newsgraph", records, ours, args.verbose, args.errors)
     if args.petrarch:
         peer = run_petrarch(args.petrarch, args.folder, records, args.python2)
         score_unit("PETRARCH2", records, peer, False)
