@@ -15,7 +15,8 @@ read the PolNeAR text itself, parsed by the same spaCy pipeline:
 
 The metric is the one in SOURCE.txt (see ``polnear.py``). "direct" scores gold contents
 that carry a quotation mark against the predictions that carry one (newsgraph's direct and
-mixed quotes, every baseline prediction). ``--misses N`` prints N missed or wrong items.
+mixed quotes, every baseline prediction). ``--misses N`` prints N missed or wrong items; ``--errors N`` prints N wrong-speaker items with
+their context (gold Source, how a pronoun Source is read, predicted surface, entity, kind, cue).
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from polnear import Article, Prediction, Score, load_split, score_article  # noqa: E402
+from polnear import PRONOUNS, Article, Prediction, Score, load_split, norm, score_article  # noqa: E402
 
 from newsgraph.annotate.nlp import load_pipeline  # noqa: E402
 from newsgraph.extract import extract  # noqa: E402
@@ -51,7 +52,8 @@ def newsgraph_predictions(article: Article, nlp) -> list[Prediction]:
             continue
         out.append(Prediction(start, end + 1, q.speaker, q.speaker_entity,
                               q.kind in {"direct", "mixed"}, {"kind": q.kind, "cue": q.cue,
-                                                               "confidence": q.confidence}))
+                                                               "confidence": q.confidence,
+                                                               "speaker_kind": q.speaker_kind}))
     return out
 
 
@@ -119,6 +121,8 @@ def main() -> int:
     ap.add_argument("--stride", type=int, default=1, help="every Nth article only (a sample across outlets)")
     ap.add_argument("--systems", default="newsgraph,marks,textacy")
     ap.add_argument("--misses", type=int, default=0, help="print this many missed / wrong items for newsgraph")
+    ap.add_argument("--errors", type=int, default=0,
+                    help="print this many wrong-speaker items for newsgraph, each with its context")
     ap.add_argument("--seed", type=int, default=13)
     args = ap.parse_args()
     articles = load_split(args.root, args.split)[::args.stride][:args.limit]
@@ -150,7 +154,7 @@ def main() -> int:
             else:
                 preds = textacy_predictions(article, doc, direct_quotations)
             seconds[system] += time.perf_counter() - t0
-            keep = system == "newsgraph" and args.misses
+            keep = system == "newsgraph" and (args.misses or args.errors)
             totals[system][0].add(score_article(article, preds, False, misses if keep else None,
                                                 wrong if keep else None))
             totals[system][1].add(score_article(article, preds, True))
@@ -166,7 +170,31 @@ def main() -> int:
         print(textacy_note)
     if args.misses:
         _show(misses, wrong, args.misses, args.seed)
+    if args.errors:
+        _errors(wrong, args.errors, args.seed)
     return 0
+
+
+def _errors(wrong: list, n: int, seed: int) -> None:
+    """Wrong speakers with what is needed to sort them by cause: the gold Source in its
+    sentence, the name a pronoun Source is read as, and what newsgraph said (surface, entity,
+    kind, cue). Pronoun Sources are counted apart: the scorer's reading of them is itself a guess."""
+    pronoun = sum(1 for _, rel, _ in wrong if rel.expected_speaker is not None or norm(rel.source_text) in PRONOUNS)
+    print(f"\n== wrong speaker: {len(wrong)} ({pronoun} with a pronoun gold Source)")
+    for article, rel, p in random.Random(seed).sample(wrong, min(n, len(wrong))):
+        a = min(rel.source[0][0], rel.content[0][0])
+        b = max(rel.source[-1][1], rel.content[0][0] + 120)
+        lo = max(article.text.rfind("\n", 0, a) + 1, a - 200)
+        hi = min(b + 60, len(article.text))
+        nl = article.text.find("\n", b)
+        if nl != -1:
+            hi = min(hi, nl)
+        cue = " ".join(article.text[x:y] for x, y in rel.cue)
+        print(f"- [{article.name[:34]}] {'D' if rel.direct else 'I'} gold={rel.source_text!r}"
+              + (f" (read as {rel.expected_speaker!r})" if norm(rel.source_text) in PRONOUNS else "")
+              + f" cue={cue!r} | pred={p.speaker!r} -> {p.speaker_entity!r} "
+                f"[{p.extra.get('kind')}/{p.extra.get('speaker_kind')} cue={p.extra.get('cue')!r}]")
+        print(f"    {article.text[lo:hi]!r}")
 
 
 def _show(misses: list, wrong: list, n: int, seed: int) -> None:
