@@ -116,9 +116,9 @@ def parse_ann(ann: str, text: str) -> list[Relation]:
 def _expect_names(relations: list[Relation]) -> None:
     """A pronoun Source stands for the nearest earlier Source that is a name."""
     named = sorted((r.source[0][0], r.source_text) for r in relations
-                   if r.source and not _is_pronoun(r.source_text) and _names_someone(r.source_text))
+                   if r.source and not is_pronoun(r.source_text) and _names_someone(r.source_text))
     for r in relations:
-        if r.source and _is_pronoun(r.source_text):
+        if r.source and is_pronoun(r.source_text):
             earlier = [t for s, t in named if s < r.source[0][0]]
             r.expected_speaker = earlier[-1] if earlier else None
 
@@ -135,7 +135,7 @@ def _names_someone(text: str) -> bool:
     return bool(words) and words[-1][:1].isupper()
 
 
-def _is_pronoun(text: str) -> bool:
+def is_pronoun(text: str) -> bool:
     return norm(text) in PRONOUNS
 
 
@@ -176,10 +176,10 @@ def heads(text: str | None) -> set[str]:
 
 
 def speaker_right(rel: Relation, pred: Prediction) -> bool:
-    gold = rel.expected_speaker if _is_pronoun(rel.source_text) else rel.source_text
+    gold = rel.expected_speaker if is_pronoun(rel.source_text) else rel.source_text
     if not gold:
         return False
-    candidates = [pred.speaker_entity] if _is_pronoun(rel.source_text) else [pred.speaker, pred.speaker_entity]
+    candidates = [pred.speaker_entity] if is_pronoun(rel.source_text) else [pred.speaker, pred.speaker_entity]
     for c in candidates:
         if c and (norm(c) == norm(gold) or heads(c) & heads(gold)):
             return True

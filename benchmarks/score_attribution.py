@@ -15,8 +15,9 @@ read the PolNeAR text itself, parsed by the same spaCy pipeline:
 
 The metric is the one in SOURCE.txt (see ``polnear.py``). "direct" scores gold contents
 that carry a quotation mark against the predictions that carry one (newsgraph's direct and
-mixed quotes, every baseline prediction). ``--misses N`` prints N missed or wrong items; ``--errors N`` prints N wrong-speaker items with
-their context (gold Source, how a pronoun Source is read, predicted surface, entity, kind, cue).
+mixed quotes, every baseline prediction). ``--misses N`` prints N missed, false and wrong-speaker items; ``--errors N`` the wrong-speaker
+items alone, each with its context (gold Source, how a pronoun Source is read, predicted
+surface, entity, kind, cue).
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from polnear import PRONOUNS, Article, Prediction, Score, load_split, norm, score_article  # noqa: E402
+from polnear import Article, Prediction, Score, is_pronoun, load_split, score_article  # noqa: E402
 
 from newsgraph.annotate.nlp import load_pipeline  # noqa: E402
 from newsgraph.extract import extract  # noqa: E402
@@ -170,7 +171,7 @@ def main() -> int:
         print(textacy_note)
     if args.misses:
         _show(misses, wrong, args.misses, args.seed)
-    if args.errors:
+    elif args.errors:
         _errors(wrong, args.errors, args.seed)
     return 0
 
@@ -179,7 +180,7 @@ def _errors(wrong: list, n: int, seed: int) -> None:
     """Wrong speakers with what is needed to sort them by cause: the gold Source in its
     sentence, the name a pronoun Source is read as, and what newsgraph said (surface, entity,
     kind, cue). Pronoun Sources are counted apart: the scorer's reading of them is itself a guess."""
-    pronoun = sum(1 for _, rel, _ in wrong if rel.expected_speaker is not None or norm(rel.source_text) in PRONOUNS)
+    pronoun = sum(1 for _, rel, _ in wrong if is_pronoun(rel.source_text))
     print(f"\n== wrong speaker: {len(wrong)} ({pronoun} with a pronoun gold Source)")
     for article, rel, p in random.Random(seed).sample(wrong, min(n, len(wrong))):
         a = min(rel.source[0][0], rel.content[0][0])
@@ -191,7 +192,7 @@ def _errors(wrong: list, n: int, seed: int) -> None:
             hi = min(hi, nl)
         cue = " ".join(article.text[x:y] for x, y in rel.cue)
         print(f"- [{article.name[:34]}] {'D' if rel.direct else 'I'} gold={rel.source_text!r}"
-              + (f" (read as {rel.expected_speaker!r})" if norm(rel.source_text) in PRONOUNS else "")
+              + (f" (read as {rel.expected_speaker!r})" if is_pronoun(rel.source_text) else "")
               + f" cue={cue!r} | pred={p.speaker!r} -> {p.speaker_entity!r} "
                 f"[{p.extra.get('kind')}/{p.extra.get('speaker_kind')} cue={p.extra.get('cue')!r}]")
         print(f"    {article.text[lo:hi]!r}")
@@ -214,11 +215,7 @@ def _show(misses: list, wrong: list, n: int, seed: int) -> None:
                 print(f"    ctx: {ctx[:300]!r}")
             for p in preds:
                 print(f"    pred: {article.text[p.start:p.end][:120]!r} speaker={p.speaker!r} {p.extra}")
-    print(f"\n== wrong speaker: {len(wrong)}")
-    for article, rel, p in rng.sample(wrong, min(n, len(wrong))):
-        print(f"- [{article.name[:30]}] gold={rel.source_text!r} (means {rel.expected_speaker!r}) "
-              f"pred={p.speaker!r}/{p.speaker_entity!r} content={rel.content_text[:80]!r}")
-
+    _errors(wrong, n, seed)
 
 if __name__ == "__main__":
     raise SystemExit(main())
